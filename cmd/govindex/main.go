@@ -1,0 +1,20 @@
+// Command govindex builds government data-sharing indices: it scores
+// regions on an index definition, rates them with stars and renders
+// reports. Run `govindex --help` for the commands.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+)
+
+func main() { os.Exit(mainExit()) }
+
+// mainExit runs the command line and returns the exit status; Ctrl-C
+// cancels the context so long work stops and leaves no partial file.
+func mainExit() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return execute(ctx, os.Args[1:], os.Stdout, os.Stderr)
+}

@@ -1,0 +1,41 @@
+package main
+
+// messages are the command line's own words in one language.
+type messages struct {
+	badFlag, fix, seeHelp, problems, failed, interrupted string
+	valid, validYears, wrote                             string
+	initDone                                             string
+}
+
+var messagesZh = messages{
+	badFlag:     "命令行参数有误",
+	fix:         "修改建议",
+	seeHelp:     "运行 govindex --help 查看用法",
+	problems:    "输入有误，共 %d 处",
+	failed:      "运行失败",
+	interrupted: "已中断，未写出任何文件",
+	valid:       "检查通过：%s，%d 个地区，%d 个维度，%d 个指标，%d 条观测值",
+	validYears:  "有数据的年份：%s",
+	wrote:       "已写出 %s",
+	initDone:    "已在 %s 新建指数项目；编辑 index.toml 与数据文件后运行：govindex rate --config %s",
+}
+
+var messagesEn = messages{
+	badFlag:     "bad command line",
+	fix:         "fix",
+	seeHelp:     "run govindex --help for usage",
+	problems:    "bad input, %d problem(s)",
+	failed:      "the run failed",
+	interrupted: "interrupted; nothing was written",
+	valid:       "valid: %s, %d regions, %d dimensions, %d indicators, %d observations",
+	validYears:  "years with data: %s",
+	wrote:       "wrote %s",
+	initDone:    "created a new index project in %s; edit index.toml and the data, then run: govindex rate --config %s",
+}
+
+func catalog(lang string) messages {
+	if lang == "en" {
+		return messagesEn
+	}
+	return messagesZh
+}

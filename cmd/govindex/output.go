@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/govindex/govindex/indicators"
+	"github.com/govindex/govindex/internal/atomicfile"
+)
+
+// emit renders into memory first, so a failure half-way writes nothing,
+// then sends the bytes to standard output or, with --out, atomically to a
+// file — never over one of the project's inputs.
+func emit(g *globalOptions, inputs []string, render func(w io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		return err
+	}
+	if g.out == "" {
+		_, err := g.stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := checkOut(g.out, inputs); err != nil {
+		return err
+	}
+	err := atomicfile.Write(g.out, 0o644, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("write %s: %w", g.out, err)
+	}
+	if !g.quiet {
+		fmt.Fprintf(g.stderr, catalog(g.lang).wrote+"\n", g.out)
+	}
+	return nil
+}
+
+// checkOut refuses an --out that is a directory or one of the inputs.
+func checkOut(out string, inputs []string) error {
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		return usagef("name a file, e.g. --out results.json", "--out %s is a directory", out)
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return usagef("", "--out %s: %v", out, err)
+	}
+	for _, in := range inputs {
+		if inAbs, err := filepath.Abs(in); err == nil && inAbs == abs {
+			return usagef("write the output to another file", "--out %s would overwrite an input file", out)
+		}
+		if a, errA := os.Stat(out); errA == nil {
+			if b, errB := os.Stat(in); errB == nil && os.SameFile(a, b) {
+				return usagef("write the output to another file", "--out %s would overwrite an input file", out)
+			}
+		}
+	}
+	return nil
+}
+
+// inputFiles lists the files a project reads from disk.
+func inputFiles(g *globalOptions, def *indicators.Definition) []string {
+	if g.config == "" {
+		return nil
+	}
+	dir := filepath.Dir(g.config)
+	files := []string{g.config}
+	rel := append([]string{def.Index.Regions}, def.Index.Data...)
+	for _, s := range def.Sources {
+		rel = append(rel, s.Files...)
+	}
+	for _, r := range rel {
+		if filepath.IsAbs(r) {
+			files = append(files, r)
+		} else {
+			files = append(files, filepath.Join(dir, r))
+		}
+	}
+	return files
+}

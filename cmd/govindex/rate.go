@@ -1,0 +1,44 @@
+package main
+
+import (
+	"context"
+	"io"
+
+	"github.com/govindex/govindex/reports"
+	"github.com/govindex/govindex/scoring"
+	"github.com/spf13/cobra"
+)
+
+func newRateCommand(g *globalOptions) *cobra.Command {
+	return &cobra.Command{
+		Use:   "rate",
+		Short: "Score and rate the regions; print the ranking with stars",
+		Long: `rate scores every region on the index definition (--config, default: the embedded 2017
+edition), ranks them and rates them with stars. --format chooses table, csv, json or md.`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runRate(cmd.Context(), g) },
+	}
+}
+
+// runRate scores the project for the chosen year and prints the result.
+func runRate(ctx context.Context, g *globalOptions) error {
+	p, err := loadProject(g)
+	if err != nil {
+		return err
+	}
+	year, err := p.year(g)
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	res, err := scoring.Run(p.def, p.ds, year)
+	if err != nil {
+		return err
+	}
+	opts := reports.Options{Lang: g.lang, Engine: "govindex " + version}
+	return emit(g, inputFiles(g, p.def), func(w io.Writer) error {
+		return reports.Write(w, g.format, res, opts)
+	})
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/govindex/govindex/indicators"
+	"github.com/govindex/govindex/scoring"
+	"github.com/spf13/cobra"
+)
+
+func newValidateCommand(g *globalOptions) *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate",
+		Short: "Check an index definition and its data; list every problem",
+		Long: `validate reads the index definition (--config) and every file it names, and lists every
+problem it finds with file, line and column. Exit status 2 when there is any.`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runValidate(cmd.Context(), g) },
+	}
+}
+
+// runValidate reports every problem of definition and data together, then
+// scores the index once, so method problems (a geometric mean over zeros)
+// surface too.
+func runValidate(ctx context.Context, g *globalOptions) error {
+	def, err := loadDefinition(g)
+	if err != nil {
+		return err
+	}
+	errs := scoring.Check(def)
+	ds, err := indicators.LoadData(def, g.encoding)
+	if err != nil {
+		if !indicators.IsInputError(err) {
+			return err
+		}
+		errs = append(errs, asList(err)...)
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	p := &project{def: def, ds: ds}
+	year, err := p.year(g)
+	if err != nil {
+		return err
+	}
+	if _, err := scoring.Run(def, ds, year); err != nil {
+		return err
+	}
+	if !g.quiet {
+		m := catalog(g.lang)
+		fmt.Fprintf(g.stdout, m.valid+"\n", def.File, len(ds.Regions.List), len(def.Dimensions), len(def.Indicators), len(ds.Observations))
+		fmt.Fprintf(g.stdout, m.validYears+"\n", yearsText(ds.Years()))
+	}
+	return nil
+}
+
+// asList flattens an input error into a list.
+func asList(err error) indicators.ErrorList {
+	switch e := err.(type) {
+	case indicators.ErrorList:
+		return e
+	case *indicators.InputError:
+		return indicators.ErrorList{e}
+	}
+	return nil
+}

@@ -1,0 +1,135 @@
+package indicators
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path"
+	"strings"
+)
+
+// MaxErrors is how many problems LoadData lists before it only counts the
+// rest: enough to fix a batch at once, few enough to read.
+const MaxErrors = 100
+
+// LoadData reads the regions file and every observation table the
+// definition names (paths relative to it, through Definition.ReadFile).
+// Files named *.xlsx are workbooks whose non-empty sheets are observation
+// tables; everything else is CSV, decoded with encoding when it is
+// non-empty and with the definition's [index] encoding otherwise.
+//
+// Problems across all files, including the same observation given twice
+// in different files, are returned together as an ErrorList of at most
+// MaxErrors entries plus one that counts the rest. Dataset.SHA256 is the
+// hex SHA-256 over, for the regions file and then each data file in order,
+// its relative name as written in index.toml, a NUL byte and its bytes.
+func LoadData(def *Definition, encoding string) (*Dataset, error) {
+	encPos := Pos{File: "--encoding"}
+	if encoding == "" {
+		encoding, encPos = def.Index.Encoding, def.KeyPos("index", 0, "encoding")
+	}
+	var errs ErrorList
+	if _, ok := NormaliseEncoding(encoding); !ok {
+		return nil, ErrorList{Errorf(encPos,
+			`use "auto", "utf-8" or "gb18030" (which also reads GBK and GB2312)`, "unknown text encoding %q", encoding)}
+	}
+	if def.Index.Regions == "" {
+		return nil, ErrorList{Errorf(def.KeyPos("index", 0, "regions"),
+			`add regions = "regions.csv" to [index]: a table with the columns code,name`, "the index names no regions file")}
+	}
+	hash := sha256.New()
+	read := func(rel string) ([]byte, string, bool) {
+		b, shown, err := def.ReadFile(rel)
+		if err != nil {
+			errs = append(errs, asInputErrors(err, shown)...)
+			return nil, shown, false
+		}
+		hash.Write([]byte(rel))
+		hash.Write([]byte{0})
+		hash.Write(b)
+		return b, shown, true
+	}
+	tables := func(rel, shown string, b []byte) []*Table {
+		switch strings.ToLower(path.Ext(rel)) {
+		case ".xlsx", ".xlsm":
+			ts, err := ReadXLSXTables(shown, b)
+			errs = append(errs, asInputErrors(err, shown)...)
+			if err == nil && len(ts) == 0 {
+				errs = append(errs, Errorf(Pos{File: shown}, "fill in a sheet with a header row and data", "the workbook has no data"))
+			}
+			return ts
+		case ".xls":
+			errs = append(errs, Errorf(Pos{File: shown}, "save it as .xlsx or as CSV (UTF-8)", "old Excel (.xls) files are not read"))
+			return nil
+		}
+		t, err := ReadCSVTable(shown, b, encoding)
+		errs = append(errs, asInputErrors(err, shown)...)
+		if t == nil {
+			return nil
+		}
+		return []*Table{t}
+	}
+
+	var regions []*Region
+	if b, shown, ok := read(def.Index.Regions); ok {
+		if ts := tables(def.Index.Regions, shown, b); len(ts) > 0 {
+			// A workbook of regions uses its first sheet.
+			list, err := ReadRegions(ts[0])
+			errs = append(errs, asInputErrors(err, shown)...)
+			regions = list
+		}
+	}
+	rs := NewRegionSet(regions)
+
+	set := newObsSet()
+	for _, rel := range def.Index.Data {
+		b, shown, ok := read(rel)
+		if !ok {
+			continue
+		}
+		for _, t := range tables(rel, shown, b) {
+			if len(regions) == 0 {
+				// Without regions every row would be "unknown region":
+				// the regions file's own errors say what to fix.
+				continue
+			}
+			obs, err := ReadObservations(t, def, rs)
+			errs = append(errs, asInputErrors(err, t.File)...)
+			for _, o := range obs {
+				if err := set.add(o); err != nil {
+					errs = append(errs, err)
+				}
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, capErrors(errs, def.File)
+	}
+	return &Dataset{Regions: rs, Observations: set.out, SHA256: hex.EncodeToString(hash.Sum(nil))}, nil
+}
+
+// asInputErrors flattens err into input errors; an error that is not
+// about the input (none of the readers return one today) is reported
+// against the file.
+func asInputErrors(err error, file string) ErrorList {
+	switch e := err.(type) {
+	case nil:
+		return nil
+	case ErrorList:
+		return e
+	case *InputError:
+		return ErrorList{e}
+	}
+	return ErrorList{Errorf(Pos{File: file}, "", "%v", err)}
+}
+
+// capErrors keeps the first MaxErrors problems and says how many more
+// there were.
+func capErrors(errs ErrorList, file string) ErrorList {
+	if len(errs) <= MaxErrors {
+		return errs
+	}
+	more := len(errs) - MaxErrors
+	out := append(errs[:MaxErrors:MaxErrors], Errorf(Pos{File: file}, "fix the problems above and run again to see the rest",
+		"%d more %s not shown", more, pluralise(more, "problem", "problems")))
+	return out
+}

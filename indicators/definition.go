@@ -1,0 +1,228 @@
+package indicators
+
+// Definition is an index as declared in index.toml: its identity, scoring
+// and star settings, and the framework tree of dimensions and indicators.
+type Definition struct {
+	// File is the path of the index.toml as shown to users (for embedded
+	// editions, "embedded:<edition>/index.toml").
+	File string
+	// SHA256 is the hex digest of the index.toml bytes.
+	SHA256 string
+
+	Index       IndexSpec
+	Scoring     ScoringSpec
+	Stars       StarsSpec
+	Dimensions  []*Dimension
+	Indicators  []*Indicator
+	Sources     []*SourceSpec
+	AHP         []*AHPSpec
+	Uncertainty *UncertaintySpec // nil when the section is absent
+
+	files Files       // opens files named relative to File
+	pos   *keyLocator // positions of keys in the source text
+	dims  map[string]*Dimension
+	inds  map[string]*Indicator
+}
+
+// IndexSpec is the [index] table.
+type IndexSpec struct {
+	Name        string   `toml:"name"`
+	NameEn      string   `toml:"name_en"`
+	Edition     string   `toml:"edition"`
+	Year        int      `toml:"year"`
+	Regions     string   `toml:"regions"`
+	Data        []string `toml:"data"`
+	Description string   `toml:"description"`
+	// Encoding forces the text encoding of CSV inputs: "auto" (default),
+	// "utf-8" or "gb18030" (which also reads GBK and GB2312).
+	Encoding string `toml:"encoding"`
+}
+
+// ScoringSpec is the [scoring] table.
+type ScoringSpec struct {
+	Impute    string     `toml:"impute"`
+	Treat     string     `toml:"treat"`
+	Normalise string     `toml:"normalise"`
+	Range     [2]float64 `toml:"range"`
+	Weights   string     `toml:"weights"`
+	Aggregate string     `toml:"aggregate"`
+	Ties      string     `toml:"ties"`
+	// Round is the number of decimals scores are rounded to before ranking;
+	// nil means no rounding.
+	Round *int `toml:"round"`
+	// MinCoverage is the share of its indicators a region must have data for
+	// to be rated (extension; default 0.5).
+	MinCoverage float64 `toml:"min_coverage"`
+}
+
+// StarsSpec is the [stars] table.
+type StarsSpec struct {
+	Method     string    `toml:"method"`
+	Thresholds []float64 `toml:"thresholds"`
+	Classes    int       `toml:"classes"`
+	Labels     []string  `toml:"labels"`
+}
+
+// NumClasses is the number of star classes the spec produces: k+1 for k
+// thresholds, Classes otherwise.
+func (s StarsSpec) NumClasses() int {
+	if s.Method == "thresholds" {
+		return len(s.Thresholds) + 1
+	}
+	return s.Classes
+}
+
+// Dimension is a node of the framework tree; it aggregates its child
+// dimensions and indicators.
+type Dimension struct {
+	ID        string  `toml:"id"`
+	Name      string  `toml:"name"`
+	NameEn    string  `toml:"name_en"`
+	Parent    string  `toml:"parent"`
+	Weight    float64 `toml:"weight"`
+	Aggregate string  `toml:"aggregate"` // overrides [scoring] aggregate when set
+
+	// Index is the position in Definition.Dimensions.
+	Index int `toml:"-"`
+}
+
+// Indicator is a leaf of the framework tree.
+type Indicator struct {
+	ID          string    `toml:"id"`
+	Dimension   string    `toml:"dimension"`
+	Name        string    `toml:"name"`
+	NameEn      string    `toml:"name_en"`
+	Unit        string    `toml:"unit"`
+	Direction   int       `toml:"direction"`
+	Weight      float64   `toml:"weight"`
+	Normalise   string    `toml:"normalise"` // overrides [scoring] normalise when set
+	Goalposts   []float64 `toml:"goalposts"`
+	Target      *float64  `toml:"target"`
+	Denominator string    `toml:"denominator"`
+	Source      string    `toml:"source"`
+	Description string    `toml:"description"`
+
+	// Index is the position in Definition.Indicators.
+	Index int `toml:"-"`
+}
+
+// SourceSpec is a [[source]] entry: evidence files read by a collector.
+type SourceSpec struct {
+	Collector string   `toml:"collector"`
+	Files     []string `toml:"files"`
+	AsOf      string   `toml:"as_of"`
+	Region    string   `toml:"region"`
+}
+
+// AHPSpec is an [[ahp]] entry: a pairwise comparison matrix over the
+// children of Parent ("" or "index" for the top level). Entries are numbers
+// or strings such as "1/3".
+type AHPSpec struct {
+	Parent string  `toml:"parent"`
+	Matrix [][]any `toml:"matrix"`
+}
+
+// UncertaintySpec is the [uncertainty] table.
+type UncertaintySpec struct {
+	Samples      int      `toml:"samples"`
+	Seed         int64    `toml:"seed"`
+	WeightsNoise float64  `toml:"weights_noise"`
+	Normalise    []string `toml:"normalise"`
+	Aggregate    []string `toml:"aggregate"`
+	Impute       []string `toml:"impute"`
+	Exclude      float64  `toml:"exclude"`
+	Sensitivity  bool     `toml:"sensitivity"`
+}
+
+// Dimension returns the dimension with the given id.
+func (d *Definition) Dimension(id string) (*Dimension, bool) {
+	x, ok := d.dims[id]
+	return x, ok
+}
+
+// Indicator returns the indicator with the given id.
+func (d *Definition) Indicator(id string) (*Indicator, bool) {
+	x, ok := d.inds[id]
+	return x, ok
+}
+
+// ChildDimensions returns the dimensions whose parent is id ("" for the
+// top level), in declaration order.
+func (d *Definition) ChildDimensions(id string) []*Dimension {
+	var out []*Dimension
+	for _, x := range d.Dimensions {
+		if x.Parent == id {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// ChildIndicators returns the indicators that belong directly to dimension
+// id, in declaration order.
+func (d *Definition) ChildIndicators(id string) []*Indicator {
+	var out []*Indicator
+	for _, x := range d.Indicators {
+		if x.Dimension == id {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// IndicatorsUnder returns every indicator in the subtree of dimension id,
+// in declaration order.
+func (d *Definition) IndicatorsUnder(id string) []*Indicator {
+	var out []*Indicator
+	for _, x := range d.Indicators {
+		for p := x.Dimension; p != ""; {
+			if p == id {
+				out = append(out, x)
+				break
+			}
+			dim, ok := d.dims[p]
+			if !ok {
+				break
+			}
+			p = dim.Parent
+		}
+	}
+	return out
+}
+
+// KeyPos returns where a key was written in the index.toml: table is
+// "index", "scoring", "stars", "uncertainty" or an array table
+// ("dimension", "indicator", "source", "ahp") with idx its 0-based entry;
+// key "" asks for the table header itself. Unknown keys fall back to the
+// table header, then to the file.
+func (d *Definition) KeyPos(table string, idx int, key string) Pos {
+	if d.pos == nil {
+		return Pos{File: d.File}
+	}
+	return d.pos.find(table, idx, key)
+}
+
+// ReadFile reads a file named relative to the definition (as data and
+// regions paths are), returning its bytes and the path to show users.
+func (d *Definition) ReadFile(rel string) ([]byte, string, error) {
+	if d.files == nil {
+		return nil, rel, Errorf(Pos{File: d.File}, "", "no file system to read %q from", rel)
+	}
+	return d.files.ReadFile(rel)
+}
+
+// Reindex rebuilds the lookups and Index fields after Dimensions or
+// Indicators were set or changed by code (the loader calls it; tests that
+// build a Definition by hand call it too).
+func (d *Definition) Reindex() {
+	d.dims = make(map[string]*Dimension, len(d.Dimensions))
+	for i, x := range d.Dimensions {
+		x.Index = i
+		d.dims[x.ID] = x
+	}
+	d.inds = make(map[string]*Indicator, len(d.Indicators))
+	for i, x := range d.Indicators {
+		x.Index = i
+		d.inds[x.ID] = x
+	}
+}

@@ -1,0 +1,480 @@
+package indicators
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// rawDefinition mirrors index.toml for decoding; pointers mark keys whose
+// absence matters (defaults differ from zero values).
+type rawDefinition struct {
+	Index       IndexSpec        `toml:"index"`
+	Scoring     rawScoring       `toml:"scoring"`
+	Stars       StarsSpec        `toml:"stars"`
+	Dimension   []rawDimension   `toml:"dimension"`
+	Indicator   []rawIndicator   `toml:"indicator"`
+	Source      []SourceSpec     `toml:"source"`
+	AHP         []AHPSpec        `toml:"ahp"`
+	Uncertainty *UncertaintySpec `toml:"uncertainty"`
+}
+
+type rawScoring struct {
+	Impute      string      `toml:"impute"`
+	Treat       string      `toml:"treat"`
+	Normalise   string      `toml:"normalise"`
+	Range       *[2]float64 `toml:"range"`
+	Weights     string      `toml:"weights"`
+	Aggregate   string      `toml:"aggregate"`
+	Ties        string      `toml:"ties"`
+	Round       *int        `toml:"round"`
+	MinCoverage *float64    `toml:"min_coverage"`
+}
+
+type rawDimension struct {
+	ID        string   `toml:"id"`
+	Name      string   `toml:"name"`
+	NameEn    string   `toml:"name_en"`
+	Parent    string   `toml:"parent"`
+	Weight    *float64 `toml:"weight"`
+	Aggregate string   `toml:"aggregate"`
+}
+
+type rawIndicator struct {
+	ID          string    `toml:"id"`
+	Dimension   string    `toml:"dimension"`
+	Name        string    `toml:"name"`
+	NameEn      string    `toml:"name_en"`
+	Unit        string    `toml:"unit"`
+	Direction   *int      `toml:"direction"`
+	Weight      *float64  `toml:"weight"`
+	Normalise   string    `toml:"normalise"`
+	Goalposts   []float64 `toml:"goalposts"`
+	Target      *float64  `toml:"target"`
+	Denominator string    `toml:"denominator"`
+	Source      string    `toml:"source"`
+	Description string    `toml:"description"`
+}
+
+// MaxConfigSize is the largest index.toml accepted, in bytes.
+const MaxConfigSize = 4 << 20
+
+// LoadFile reads an index.toml from disk; the files it names are read
+// relative to its directory.
+func LoadFile(name string) (*Definition, error) {
+	files := DirFiles{Dir: filepath.Dir(name)}
+	b, shown, err := DirFiles{}.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(shown, b, files)
+}
+
+// LoadFS reads an index.toml from a file system (an embedded edition);
+// prefix is prepended to the paths shown to users.
+func LoadFS(fsys fs.FS, name, prefix string) (*Definition, error) {
+	files := FSFiles{FS: fsys, Dir: path.Dir(name), Prefix: prefix}
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fileError(prefix+name, err)
+	}
+	return Parse(prefix+name, b, files)
+}
+
+var lineInMsg = regexp.MustCompile(`line (\d+)`)
+
+// Parse decodes and checks an index definition. file is the name shown in
+// messages; files opens the paths it names. Every structural problem found
+// is returned in an ErrorList; method names are checked by the scoring
+// package, which owns the registries.
+func Parse(file string, src []byte, files Files) (*Definition, error) {
+	if len(src) > MaxConfigSize {
+		return nil, Errorf(Pos{File: file}, "an index definition is a small text file; check that you named the right file",
+			"file is %d bytes, over the %d-byte limit", len(src), MaxConfigSize)
+	}
+	sum := sha256.Sum256(src)
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(src) {
+		return nil, Errorf(Pos{File: file}, "save index.toml as UTF-8 text", "the file is not UTF-8 text")
+	}
+	text := string(src)
+	var raw rawDefinition
+	md, err := toml.Decode(text, &raw)
+	if err != nil {
+		return nil, tomlError(file, err)
+	}
+	d := &Definition{File: file, SHA256: hex.EncodeToString(sum[:]), files: files, pos: newKeyLocator(file, text)}
+	var errs ErrorList
+	for _, k := range md.Undecoded() {
+		errs = append(errs, d.unknownKey(k))
+	}
+	d.fill(&raw)
+	errs = append(errs, d.check()...)
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	return d, nil
+}
+
+func tomlError(file string, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return Errorf(Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col},
+			"fix the TOML syntax at this place (strings need quotes, arrays brackets, tables [name])", "%s", pe.Message)
+	}
+	// Type mismatches carry only "line N" in their text.
+	msg := strings.TrimPrefix(err.Error(), "toml: ")
+	pos := Pos{File: file}
+	if m := lineInMsg.FindStringSubmatch(msg); m != nil {
+		pos.Line, _ = strconv.Atoi(m[1])
+		msg = strings.TrimSpace(lineInMsg.ReplaceAllString(msg, ""))
+	}
+	return Errorf(pos, "give the key a value of the type the contract expects (see the README's index.toml reference)", "%s", msg)
+}
+
+// knownKeys lists the keys each table accepts, for the unknown-key hint.
+var knownKeys = map[string][]string{
+	"":            {"index", "scoring", "stars", "dimension", "indicator", "source", "ahp", "uncertainty"},
+	"index":       {"name", "name_en", "edition", "year", "regions", "data", "description", "encoding"},
+	"scoring":     {"impute", "treat", "normalise", "range", "weights", "aggregate", "ties", "round", "min_coverage"},
+	"stars":       {"method", "thresholds", "classes", "labels"},
+	"dimension":   {"id", "name", "name_en", "parent", "weight", "aggregate"},
+	"indicator":   {"id", "dimension", "name", "name_en", "unit", "direction", "weight", "normalise", "goalposts", "target", "denominator", "source", "description"},
+	"source":      {"collector", "files", "as_of", "region"},
+	"ahp":         {"parent", "matrix"},
+	"uncertainty": {"samples", "seed", "weights_noise", "normalise", "aggregate", "impute", "exclude", "sensitivity"},
+}
+
+var arrayTables = map[string]bool{"dimension": true, "indicator": true, "source": true, "ahp": true}
+
+// unknownKey reports a key no table accepts, with its position and the
+// closest accepted key.
+func (d *Definition) unknownKey(k toml.Key) *InputError {
+	table, key := "", k[len(k)-1]
+	if len(k) > 1 {
+		table = k[0]
+	}
+	var pos Pos
+	if arrayTables[table] {
+		// Undecoded keys of array tables carry no index: take the first
+		// entry that has the key.
+		pos = Pos{File: d.File}
+		for i := 0; ; i++ {
+			p := d.pos.find(table, i, key)
+			if p.Line == 0 {
+				break
+			}
+			if keyOfLine(strings.TrimSpace(d.pos.lines[p.Line-1])) == key {
+				pos = p
+				break
+			}
+		}
+	} else {
+		pos = d.pos.find(table, 0, key)
+	}
+	where := "at the top level"
+	if table != "" {
+		where = "in [" + table + "]"
+	}
+	hint := "remove it or correct its spelling; accepted keys: " + strings.Join(knownKeys[table], ", ")
+	if s := nearestKnown(key, knownKeys[table]); s != "" {
+		hint = fmt.Sprintf("did you mean %q?", s)
+	}
+	return Errorf(pos, hint, "unknown key %q %s", strings.Join(k, "."), where)
+}
+
+// fill copies decoded values into the definition, applying defaults.
+func (d *Definition) fill(raw *rawDefinition) {
+	d.Index = raw.Index
+	s := raw.Scoring
+	d.Scoring = ScoringSpec{
+		Impute: or(s.Impute, "none"), Treat: or(s.Treat, "none"), Normalise: or(s.Normalise, "minmax"),
+		Range: [2]float64{0, 100}, Weights: or(s.Weights, "manual"), Aggregate: or(s.Aggregate, "arithmetic"),
+		Ties: or(s.Ties, "competition"), Round: s.Round, MinCoverage: 0.5,
+	}
+	if s.Range != nil {
+		d.Scoring.Range = *s.Range
+	}
+	if s.MinCoverage != nil {
+		d.Scoring.MinCoverage = *s.MinCoverage
+	}
+	d.Stars = raw.Stars
+	d.Stars.Method = or(d.Stars.Method, "thresholds")
+	if d.Stars.Method == "thresholds" && d.Stars.Thresholds == nil {
+		d.Stars.Thresholds = []float64{20, 40, 60, 80}
+	}
+	if d.Stars.Classes == 0 && d.Stars.Method != "thresholds" {
+		d.Stars.Classes = 5
+	}
+	for _, r := range raw.Dimension {
+		d.Dimensions = append(d.Dimensions, &Dimension{ID: r.ID, Name: or(r.Name, r.ID), NameEn: r.NameEn,
+			Parent: r.Parent, Weight: deref(r.Weight, 1), Aggregate: r.Aggregate})
+	}
+	for _, r := range raw.Indicator {
+		dir := 1
+		if r.Direction != nil {
+			dir = *r.Direction
+		}
+		d.Indicators = append(d.Indicators, &Indicator{ID: r.ID, Dimension: r.Dimension, Name: or(r.Name, r.ID),
+			NameEn: r.NameEn, Unit: r.Unit, Direction: dir, Weight: deref(r.Weight, 1), Normalise: r.Normalise,
+			Goalposts: r.Goalposts, Target: r.Target, Denominator: r.Denominator, Source: r.Source,
+			Description: r.Description})
+	}
+	for i := range raw.Source {
+		d.Sources = append(d.Sources, &raw.Source[i])
+	}
+	for i := range raw.AHP {
+		d.AHP = append(d.AHP, &raw.AHP[i])
+	}
+	d.Uncertainty = raw.Uncertainty
+	d.Reindex()
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func deref(p *float64, def float64) float64 {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+var idPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_\-]*$`)
+
+// check finds every structural problem: identity, ids, the tree, weights
+// and parameters. Method names are checked in scoring.Check.
+func (d *Definition) check() ErrorList {
+	var errs ErrorList
+	add := func(pos Pos, hint, format string, args ...any) {
+		errs = append(errs, Errorf(pos, hint, format, args...))
+	}
+	if d.Index.Name == "" {
+		add(d.KeyPos("index", 0, ""), `add name = "…" under [index]`, "the index has no name")
+	}
+	if d.Index.Regions == "" {
+		add(d.KeyPos("index", 0, ""), `add regions = "regions.csv" under [index]`, "no regions file is named")
+	}
+	if d.Index.Year != 0 && (d.Index.Year < 1900 || d.Index.Year > 2100) {
+		add(d.KeyPos("index", 0, "year"), "give a four-digit year such as 2017", "year %d is out of range", d.Index.Year)
+	}
+	switch strings.ToLower(d.Index.Encoding) {
+	case "", "auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312":
+	default:
+		add(d.KeyPos("index", 0, "encoding"), "use auto, utf-8 or gb18030", "unknown encoding %q", d.Index.Encoding)
+	}
+	sc := d.Scoring
+	if !(sc.Range[0] < sc.Range[1]) {
+		add(d.KeyPos("scoring", 0, "range"), "write range = [lo, hi] with lo < hi, e.g. [0, 100]", "range [%g, %g] is empty or inverted", sc.Range[0], sc.Range[1])
+	}
+	if sc.Round != nil && (*sc.Round < 0 || *sc.Round > 10) {
+		add(d.KeyPos("scoring", 0, "round"), "use 0 to 10 decimals, or remove round for no rounding", "round = %d is out of range", *sc.Round)
+	}
+	if sc.MinCoverage < 0 || sc.MinCoverage > 1 {
+		add(d.KeyPos("scoring", 0, "min_coverage"), "give a share between 0 and 1, e.g. 0.5", "min_coverage = %g is not a share", sc.MinCoverage)
+	}
+	errs = append(errs, d.checkStars()...)
+	errs = append(errs, d.checkTree()...)
+	return errs
+}
+
+func (d *Definition) checkStars() ErrorList {
+	var errs ErrorList
+	st := d.Stars
+	if st.Method == "thresholds" {
+		if len(st.Thresholds) == 0 {
+			errs = append(errs, Errorf(d.KeyPos("stars", 0, "thresholds"), "give at least one threshold, e.g. [20, 40, 60, 80]", "thresholds is empty"))
+		}
+		for i := 1; i < len(st.Thresholds); i++ {
+			if !(st.Thresholds[i] > st.Thresholds[i-1]) {
+				errs = append(errs, Errorf(d.KeyPos("stars", 0, "thresholds"), "list the thresholds in strictly ascending order",
+					"thresholds are not ascending: %g comes after %g", st.Thresholds[i], st.Thresholds[i-1]))
+				break
+			}
+		}
+	} else if st.Classes < 2 || st.Classes > 10 {
+		errs = append(errs, Errorf(d.KeyPos("stars", 0, "classes"), "use between 2 and 10 classes (5 gives 1–5 stars)", "classes = %d is out of range", st.Classes))
+	}
+	if len(st.Labels) > 0 && len(st.Labels) != st.NumClasses() {
+		errs = append(errs, Errorf(d.KeyPos("stars", 0, "labels"), "give one label per class, lowest first",
+			"%d labels for %d classes", len(st.Labels), st.NumClasses()))
+	}
+	return errs
+}
+
+func (d *Definition) checkTree() ErrorList {
+	var errs ErrorList
+	add := func(pos Pos, hint, format string, args ...any) {
+		errs = append(errs, Errorf(pos, hint, format, args...))
+	}
+	if len(d.Dimensions) == 0 {
+		add(Pos{File: d.File}, "declare at least one [[dimension]] with an id", "the index has no dimensions")
+	}
+	if len(d.Indicators) == 0 {
+		add(Pos{File: d.File}, "declare at least one [[indicator]] with an id and a dimension", "the index has no indicators")
+	}
+	seen := map[string]Pos{}
+	checkID := func(table string, i int, id string) {
+		pos := d.KeyPos(table, i, "id")
+		switch {
+		case id == "":
+			add(d.KeyPos(table, i, ""), `add id = "…"`, "%s #%d has no id", table, i+1)
+		case !idPattern.MatchString(id):
+			add(pos, "use letters, digits, _ and -, starting with a letter", "id %q is not a valid identifier", id)
+		case id == "index":
+			add(pos, "choose another id", `"index" is reserved for the whole index`)
+		default:
+			if first, dup := seen[id]; dup {
+				add(pos, "give every dimension and indicator its own id", "duplicate id %q (first declared at %s)", id, first)
+			} else {
+				seen[id] = pos
+			}
+		}
+	}
+	for i, x := range d.Dimensions {
+		checkID("dimension", i, x.ID)
+		if x.Parent != "" {
+			if _, ok := d.dims[x.Parent]; !ok {
+				add(d.KeyPos("dimension", i, "parent"), hintID(x.Parent, d.dimIDs(), "parent must be the id of another [[dimension]]"), "unknown parent %q", x.Parent)
+			}
+		}
+		if !(x.Weight > 0) || isInf(x.Weight) {
+			add(d.KeyPos("dimension", i, "weight"), "give a positive weight; remove the dimension to leave it out", "weight %g of dimension %q is not positive", x.Weight, x.ID)
+		}
+	}
+	for i, x := range d.Indicators {
+		checkID("indicator", i, x.ID)
+		if x.Dimension == "" {
+			add(d.KeyPos("indicator", i, ""), `add dimension = "<dimension id>"`, "indicator %q belongs to no dimension", x.ID)
+		} else if _, ok := d.dims[x.Dimension]; !ok {
+			add(d.KeyPos("indicator", i, "dimension"), hintID(x.Dimension, d.dimIDs(), "name the id of a [[dimension]]"), "unknown dimension %q", x.Dimension)
+		}
+		if x.Direction != 1 && x.Direction != -1 {
+			add(d.KeyPos("indicator", i, "direction"), "use 1 (higher is better) or -1 (lower is better)", "direction must be 1 or -1, not %d", x.Direction)
+		}
+		if !(x.Weight > 0) || isInf(x.Weight) {
+			add(d.KeyPos("indicator", i, "weight"), "give a positive weight; remove the indicator to leave it out", "weight %g of indicator %q is not positive", x.Weight, x.ID)
+		}
+		if x.Goalposts != nil {
+			switch {
+			case len(x.Goalposts) != 2:
+				add(d.KeyPos("indicator", i, "goalposts"), "write goalposts = [lo, hi]", "goalposts need exactly two values, got %d", len(x.Goalposts))
+			case !(x.Goalposts[0] < x.Goalposts[1]):
+				add(d.KeyPos("indicator", i, "goalposts"), "write the lower goalpost first, [lo, hi] with lo < hi (direction handles lower-is-better)", "goalposts [%g, %g] are inverted or empty", x.Goalposts[0], x.Goalposts[1])
+			}
+		}
+		if x.Source != "" && !strings.Contains(x.Source, ".") {
+			add(d.KeyPos("indicator", i, "source"), `write source = "<collector>.<measure>", e.g. "policies.count"`, "source %q names no measure", x.Source)
+		}
+	}
+	// Cycles: follow parents from every dimension.
+	reported := map[string]bool{}
+	for i, x := range d.Dimensions {
+		visited := map[string]bool{x.ID: true}
+		chain := []string{x.ID}
+		for p := x.Parent; p != ""; {
+			if visited[p] {
+				if !reported[p] {
+					for _, c := range chain {
+						reported[c] = true
+					}
+					add(d.KeyPos("dimension", i, "parent"), "make the dimensions a tree: one of them must have no parent or a parent outside the loop",
+						"dimensions form a cycle: %s → %s", strings.Join(chain, " → "), p)
+				}
+				break
+			}
+			visited[p] = true
+			chain = append(chain, p)
+			next, ok := d.dims[p]
+			if !ok {
+				break
+			}
+			p = next.Parent
+		}
+	}
+	if len(errs) == 0 {
+		for i, x := range d.Dimensions {
+			if len(d.IndicatorsUnder(x.ID)) == 0 {
+				add(d.KeyPos("dimension", i, "id"), "add an indicator with dimension = \""+x.ID+"\" or remove the dimension", "dimension %q has no indicators", x.ID)
+			}
+		}
+	}
+	return errs
+}
+
+func isInf(x float64) bool { return x > 1e308 || x < -1e308 }
+
+func (d *Definition) dimIDs() []string {
+	out := make([]string, len(d.Dimensions))
+	for i, x := range d.Dimensions {
+		out[i] = x.ID
+	}
+	return out
+}
+
+// hintID suggests the closest known id, or lists the ids.
+func hintID(got string, known []string, fallback string) string {
+	if s := nearestKnown(got, known); s != "" {
+		return fmt.Sprintf("did you mean %q?", s)
+	}
+	if len(known) > 8 {
+		known = append(known[:8:8], "…")
+	}
+	return fallback + " (" + strings.Join(known, ", ") + ")"
+}
+
+// nearestKnown returns the candidate closest to s when it is close enough
+// to be a likely typo (one edit per three characters, a swap of two
+// neighbours counting as one), "" otherwise.
+func nearestKnown(s string, candidates []string) string {
+	best, bestD := "", len([]rune(s))/3+1
+	for _, c := range candidates {
+		if dd := runeEditDistance(strings.ToLower(s), strings.ToLower(c)); dd < bestD {
+			best, bestD = c, dd
+		}
+	}
+	return best
+}
+
+// runeEditDistance is the optimal-string-alignment distance: insertions,
+// deletions, substitutions and transpositions of neighbours each cost 1.
+func runeEditDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}

@@ -1,0 +1,320 @@
+package indicators
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Table is a header and rows read from a CSV file or an XLSX sheet, with
+// where each row came from so that problems can be pointed at.
+//
+// Cells are trimmed of surrounding white space (including U+3000), fully
+// blank rows are left out, and every row has exactly len(Header) cells.
+type Table struct {
+	// File is the path shown to users; for an XLSX sheet it is
+	// "data.xlsx[Sheet1]".
+	File   string
+	Header []string
+	// HeaderLine is the 1-based line (sheet row) of the header.
+	HeaderLine int
+	Rows       [][]string
+	// Lines[i] is the 1-based line of Rows[i] in the file (where the record
+	// starts) or its row number in the sheet.
+	Lines []int
+}
+
+// Pos is the position of cell col (0-based) of Rows[row]: Line is the
+// row's line and Col the 1-based field number in CSV or column number in
+// XLSX (both count from the first column, so they agree). A negative col
+// gives the row alone.
+func (t *Table) Pos(row, col int) Pos {
+	p := Pos{File: t.File}
+	if row >= 0 && row < len(t.Lines) {
+		p.Line = t.Lines[row]
+	}
+	if col >= 0 && p.Line > 0 {
+		p.Col = col + 1
+	}
+	return p
+}
+
+// HeaderPos is the position of header cell col (0-based); a negative col
+// gives the header line alone.
+func (t *Table) HeaderPos(col int) Pos {
+	p := Pos{File: t.File, Line: t.HeaderLine}
+	if col >= 0 && p.Line > 0 {
+		p.Col = col + 1
+	}
+	return p
+}
+
+// Column returns the index of the header named name (case-insensitive),
+// or -1.
+func (t *Table) Column(name string) int {
+	for i, h := range t.Header {
+		if strings.EqualFold(h, name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// ReadCSVTable reads a CSV file: the text is decoded as enc says (see
+// DecodeText), the first non-blank record is the header and the rest are
+// rows.
+//
+// A header with no rows is not an error here (callers decide whether data
+// is required); an empty file, an unnamed or duplicated header, a quoting
+// mistake or a row with a different number of fields than the header is.
+// Problems are gathered into an ErrorList. When only some rows are bad the
+// table of the good rows is returned along with the error, so that callers
+// can go on checking them; header and syntax problems return no table.
+func ReadCSVTable(file string, b []byte, enc string) (*Table, error) {
+	text, derr := decodeText(b, enc)
+	if derr != nil {
+		derr.Pos.File = file
+		return nil, ErrorList{derr}
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	r.FieldsPerRecord = -1 // ragged rows are reported below, with positions
+	r.LazyQuotes = false
+	r.TrimLeadingSpace = true // `a, "1,234"` is a quoted field after a space
+
+	t := &Table{File: file}
+	var errs ErrorList
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			errs = append(errs, csvSyntaxError(file, text, err))
+			// The reader cannot resynchronise after a quoting mistake: the
+			// rest of the file would be read as one field.
+			if t.Header == nil {
+				return nil, errs
+			}
+			return t, errs
+		}
+		line, _ := r.FieldPos(0)
+		trimRecord(rec)
+		if blankRecord(rec) {
+			continue
+		}
+		if t.Header == nil {
+			if err := t.setHeader(rec, line); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		switch n, m := len(rec), len(t.Header); {
+		case n > m && blankRecord(rec[m:]):
+			rec = rec[:m] // trailing empty fields, as spreadsheets write them
+		case n > m:
+			k := m
+			for rec[k] == "" {
+				k++
+			}
+			errs = append(errs, Errorf(Pos{File: file, Line: line, Col: k + 1},
+				"quote values that contain commas (\"1,234\") or remove the extra fields",
+				"row has %d fields but the header has %d", n, m))
+			continue
+		case n < m:
+			errs = append(errs, Errorf(Pos{File: file, Line: line, Col: n + 1},
+				"add the missing fields (leave a field empty, or write NA, for a missing value)",
+				"row has %d fields but the header has %d", n, m))
+			continue
+		}
+		t.Rows = append(t.Rows, rec)
+		t.Lines = append(t.Lines, line)
+	}
+	if t.Header == nil {
+		return nil, ErrorList{Errorf(Pos{File: file}, "write a header row and one row per record", "the file is empty")}
+	}
+	return t, errs.Err()
+}
+
+// setHeader installs the header, dropping trailing unnamed columns
+// (spreadsheets often save a few empty ones) and rejecting unnamed or
+// repeated names.
+func (t *Table) setHeader(rec []string, line int) ErrorList {
+	rec[0] = strings.TrimSpace(strings.TrimPrefix(rec[0], "\uFEFF"))
+	n := len(rec)
+	for n > 0 && rec[n-1] == "" {
+		n--
+	}
+	t.Header, t.HeaderLine = rec[:n:n], line
+	var errs ErrorList
+	seen := map[string]int{}
+	for i, h := range t.Header {
+		if h == "" {
+			errs = append(errs, Errorf(t.HeaderPos(i), "name the column or delete it", "column %d has no name", i+1))
+			continue
+		}
+		if j, dup := seen[h]; dup {
+			errs = append(errs, Errorf(t.HeaderPos(i), "give each column a different name",
+				"duplicate column %q (also at %s)", h, t.HeaderPos(j)))
+			continue
+		}
+		seen[h] = i
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// csvSyntaxError turns an encoding/csv error into an *InputError whose
+// column is the field number, as for every other cell problem.
+func csvSyntaxError(file, text string, err error) *InputError {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return Errorf(Pos{File: file}, "", "cannot read CSV: %v", err)
+	}
+	pos := Pos{File: file, Line: pe.Line, Col: fieldAt(text, pe.StartLine, pe.Line, pe.Column)}
+	const hint = `put a field that contains quotes in double quotes and double each quote inside it, e.g. "say ""yes"""`
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return Errorf(pos, hint, `a " appears inside a field that does not start with one`)
+	case errors.Is(pe.Err, csv.ErrQuote):
+		if pe.StartLine != pe.Line {
+			return Errorf(pos, hint, `quoted field starting on line %d is not closed properly`, pe.StartLine)
+		}
+		return Errorf(pos, hint, `quoted field is not closed properly (a " must be followed by a comma or the end of the line)`)
+	}
+	return Errorf(pos, "", "cannot read CSV: %v", pe.Err)
+}
+
+// fieldAt returns the 1-based field number at byte column col of line,
+// for a record that starts on startLine: it counts the commas outside
+// quotes before that point. Before the error the text is well formed, so
+// toggling on every quote tracks quoting (a doubled quote toggles twice).
+func fieldAt(text string, startLine, line, col int) int {
+	lines := strings.Split(text, "\n")
+	field, quoted := 1, false
+	for l := max(startLine, 1); l <= line && l <= len(lines); l++ {
+		s := lines[l-1]
+		end := len(s)
+		if l == line {
+			end = min(max(col-1, 0), len(s))
+		}
+		for i := 0; i < end; i++ {
+			switch s[i] {
+			case '"':
+				quoted = !quoted
+			case ',':
+				if !quoted {
+					field++
+				}
+			}
+		}
+	}
+	return field
+}
+
+func trimRecord(rec []string) {
+	for i, c := range rec {
+		rec[i] = strings.TrimSpace(c)
+	}
+}
+
+func blankRecord(rec []string) bool {
+	for _, c := range rec {
+		if c != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// ReadXLSXTables reads every non-empty sheet of an XLSX workbook, in
+// order, as a table named "file[Sheet]". The first non-blank row of a
+// sheet is its header; cells are read as stored (RawCellValue), so numbers
+// come without display formatting ("1234.5", not "1,234.50"). Rows may be
+// shorter than the header (Excel leaves out trailing empty cells); a
+// non-empty cell right of the last named column is an error.
+//
+// A workbook with no non-empty sheet gives no tables and no error.
+func ReadXLSXTables(file string, b []byte) (tables []*Table, err error) {
+	// excelize parses arbitrary XML and ZIP input; a panic in it on a
+	// damaged file must become an error rather than end the run.
+	defer func() {
+		if p := recover(); p != nil {
+			tables, err = nil, ErrorList{Errorf(Pos{File: file}, "open it in a spreadsheet program and save it again as .xlsx", "damaged XLSX file (%v)", p)}
+		}
+	}()
+	if !bytes.HasPrefix(b, sigZip) {
+		hint := "save it from a spreadsheet program as .xlsx, or name a CSV file with .csv"
+		if bytes.HasPrefix(b, sigOLE2) {
+			return nil, ErrorList{Errorf(Pos{File: file}, hint, "this is an old Excel (.xls) or encrypted workbook, which is not read")}
+		}
+		return nil, ErrorList{Errorf(Pos{File: file}, hint, "not an XLSX file")}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, ErrorList{Errorf(Pos{File: file}, "open it in a spreadsheet program and save it again as .xlsx", "cannot open the workbook: %v", err)}
+	}
+	defer f.Close()
+	var errs ErrorList
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		name := fmt.Sprintf("%s[%s]", file, sheet)
+		if err != nil {
+			errs = append(errs, Errorf(Pos{File: name}, "open it in a spreadsheet program and save it again as .xlsx", "cannot read the sheet: %v", err))
+			continue
+		}
+		t, serrs := sheetTable(name, rows)
+		errs = append(errs, serrs...)
+		if t != nil {
+			tables = append(tables, t)
+		}
+	}
+	return tables, errs.Err()
+}
+
+// sheetTable builds a table from a sheet's rows (rows[i] is sheet row i+1);
+// nil for a sheet with no non-blank cell.
+func sheetTable(name string, rows [][]string) (*Table, ErrorList) {
+	t := &Table{File: name}
+	var errs ErrorList
+	for i, rec := range rows {
+		trimRecord(rec)
+		if blankRecord(rec) {
+			continue
+		}
+		if t.Header == nil {
+			if herrs := t.setHeader(rec, i+1); herrs != nil {
+				return nil, herrs
+			}
+			continue
+		}
+		m := len(t.Header)
+		if len(rec) > m {
+			if !blankRecord(rec[m:]) {
+				k := m
+				for rec[k] == "" {
+					k++
+				}
+				errs = append(errs, Errorf(Pos{File: name, Line: i + 1, Col: k + 1},
+					"give the column a header or clear the cell", "value %s is right of the last named column", quoteCell(rec[k])))
+				continue
+			}
+			rec = rec[:m]
+		}
+		for len(rec) < m {
+			rec = append(rec, "")
+		}
+		t.Rows = append(t.Rows, rec)
+		t.Lines = append(t.Lines, i+1)
+	}
+	if t.Header == nil {
+		return nil, nil
+	}
+	return t, errs
+}

@@ -1,0 +1,77 @@
+package reports
+
+import (
+	"io"
+	"strings"
+
+	"github.com/govindex/govindex/scoring"
+)
+
+// WriteMarkdown writes the ranking as a GitHub-flavoured Markdown table
+// under a "## " title, with a note for every unrated region. Every text
+// taken from the data and config is escaped (see EscapeMarkdown).
+func WriteMarkdown(w io.Writer, r *scoring.Result, o Options) error {
+	if err := check(r); err != nil {
+		return err
+	}
+	lang := o.lang()
+	header, rows, notes := layoutRows(r, lang)
+	withClass := hasLabels(r.Def)
+	right := rightAligned(withClass, len(header.dims))
+
+	var b strings.Builder
+	b.WriteString("## ")
+	b.WriteString(EscapeMarkdown(title(r, lang)))
+	b.WriteString("\n\n")
+	writeRow := func(cells []string) {
+		b.WriteString("|")
+		for _, c := range cells {
+			b.WriteString(" ")
+			b.WriteString(EscapeMarkdown(c))
+			b.WriteString(" |")
+		}
+		b.WriteString("\n")
+	}
+	writeRow(header.cells(withClass))
+	b.WriteString("|")
+	for _, rt := range right {
+		if rt {
+			b.WriteString(" ---: |")
+		} else {
+			b.WriteString(" :--- |")
+		}
+	}
+	b.WriteString("\n")
+	for _, row := range rows {
+		writeRow(row.cells(withClass))
+	}
+	for _, n := range notes {
+		b.WriteString("\n")
+		b.WriteString(EscapeMarkdown(n))
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+var markdownEscaper = strings.NewReplacer(
+	"\\", `\\`,
+	"|", `\|`,
+	"`", "\\`",
+	"*", `\*`,
+	"_", `\_`,
+	"[", `\[`,
+	"]", `\]`,
+	"~", `\~`,
+	"<", "&lt;",
+	">", "&gt;",
+	"&", "&amp;",
+)
+
+// EscapeMarkdown makes s safe as inline text in a Markdown table cell or
+// paragraph: backslash, |, `, *, _, [, ], ~ are backslash-escaped, <, > and
+// & become HTML entities, line breaks become spaces and other control
+// characters are replaced with spaces.
+func EscapeMarkdown(s string) string {
+	return markdownEscaper.Replace(oneLine(strings.ReplaceAll(s, "\r\n", " ")))
+}

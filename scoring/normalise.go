@@ -1,0 +1,233 @@
+package scoring
+
+import (
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+
+	"gonum.org/v1/gonum/stat"
+)
+
+// NormaliseParams is what a normaliser may need besides the column.
+type NormaliseParams struct {
+	// Range is the output range [lo, hi] of bounded methods.
+	Range [2]float64
+	// Goalposts is [lo, hi] for goalposts, lo < hi, in the same
+	// (direction-adjusted) units as the column: for a direction −1
+	// indicator the caller passes [−hi, −lo].
+	Goalposts []float64
+	// Target is the target value for dist2target (not yet registered).
+	Target *float64
+	// Ref is the row of the reference region for dist2ref (not yet
+	// registered), -1 if none.
+	Ref int
+}
+
+// Normaliser is a registered normalisation method.
+type Normaliser struct {
+	Name string
+	// Bounded methods map into NormaliseParams.Range.
+	Bounded bool
+	// Needs names what the config must provide beyond the column: "",
+	// "goalposts", "target" or "reference". The caller validates it before
+	// calling Fn; Fn panics on a missing requirement (a programmer error).
+	Needs string
+	// Fn normalises one column. x is already direction-adjusted; Fn returns
+	// a new slice and never changes x; NaN in gives NaN out.
+	Fn func(x []float64, p NormaliseParams) []float64
+}
+
+// normalisers is the registry: adding a method is one entry here.
+var normalisers = registryByName([]Normaliser{
+	{Name: "minmax", Bounded: true, Fn: normMinMax},
+	{Name: "zscore", Fn: normZScore},
+	{Name: "rank", Fn: normRank},
+	{Name: "prank", Bounded: true, Fn: normPRank},
+	{Name: "goalposts", Bounded: true, Needs: "goalposts", Fn: normGoalposts},
+	{Name: "fracmax", Bounded: true, Fn: normFracMax},
+	{Name: "none", Fn: normNone},
+}, func(n Normaliser) string { return n.Name })
+
+// LookupNormaliser returns the normaliser registered under name.
+func LookupNormaliser(name string) (Normaliser, bool) {
+	n, ok := normalisers[name]
+	return n, ok
+}
+
+// NormaliserNames returns the registered normaliser names, sorted.
+func NormaliserNames() []string { return slices.Sorted(maps.Keys(normalisers)) }
+
+// registryByName indexes a registry list by name; a duplicate name is a
+// programmer error caught at start-up.
+func registryByName[T any](list []T, name func(T) string) map[string]T {
+	m := make(map[string]T, len(list))
+	for _, x := range list {
+		if _, dup := m[name(x)]; dup {
+			panic(fmt.Sprintf("scoring: method %q registered twice", name(x)))
+		}
+		m[name(x)] = x
+	}
+	return m
+}
+
+// presentValues returns the non-NaN values of x.
+func presentValues(x []float64) []float64 {
+	out := make([]float64, 0, len(x))
+	for _, v := range x {
+		if !math.IsNaN(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// allNaN returns a slice of n NaNs.
+func allNaN(n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = math.NaN()
+	}
+	return out
+}
+
+// mapPresent applies f to every present value of x, keeping NaN as NaN.
+func mapPresent(x []float64, f func(float64) float64) []float64 {
+	out := make([]float64, len(x))
+	for i, v := range x {
+		if math.IsNaN(v) {
+			out[i] = v
+		} else {
+			out[i] = f(v)
+		}
+	}
+	return out
+}
+
+// presentExtent returns the minimum and maximum of the present values; ok is false
+// when none is present.
+func presentExtent(x []float64) (lo, hi float64, ok bool) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range x {
+		if math.IsNaN(v) {
+			continue
+		}
+		ok = true
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	return lo, hi, ok
+}
+
+// rangeMidpoint is what bounded methods give a column that carries no
+// information (one value, or all values equal): every region sits in the
+// middle of the range rather than arbitrarily at the top or the bottom.
+func rangeMidpoint(r [2]float64) float64 { return (r[0] + r[1]) / 2 }
+
+// scaleIntoRange maps t ∈ [0, 1] into the range r.
+func scaleIntoRange(t float64, r [2]float64) float64 { return r[0] + t*(r[1]-r[0]) }
+
+// normMinMax is lo + (x − min)/(max − min)·(hi − lo). A column whose
+// present values are all equal (or a single value) gives the midpoint of
+// Range; an all-missing column stays all NaN.
+func normMinMax(x []float64, p NormaliseParams) []float64 {
+	lo, hi, ok := presentExtent(x)
+	if !ok {
+		return allNaN(len(x))
+	}
+	if lo == hi {
+		return mapPresent(x, func(float64) float64 { return rangeMidpoint(p.Range) })
+	}
+	return mapPresent(x, func(v float64) float64 { return scaleIntoRange((v-lo)/(hi-lo), p.Range) })
+}
+
+// normZScore is (x − mean)/sd with the sample sd (n − 1). A column whose
+// present values are all equal (or a single value) has no spread: every
+// present value gives 0, the mean.
+func normZScore(x []float64, _ NormaliseParams) []float64 {
+	lo, hi, ok := presentExtent(x)
+	if !ok {
+		return allNaN(len(x))
+	}
+	// Equality is checked on the values themselves: a computed sd of equal
+	// values can be a rounding residue instead of exactly 0.
+	if lo == hi {
+		return mapPresent(x, func(float64) float64 { return 0 })
+	}
+	mean, sd := stat.MeanStdDev(presentValues(x), nil)
+	return mapPresent(x, func(v float64) float64 { return (v - mean) / sd })
+}
+
+// ascendingRanks gives each present value its rank from 1 = smallest, tied
+// values sharing the lowest rank of their group (1, 2, 2, 4), as in the
+// Handbook's Table 15. It also returns the number of present values.
+func ascendingRanks(x []float64) ([]float64, int) {
+	vals := presentValues(x)
+	slices.Sort(vals)
+	return mapPresent(x, func(v float64) float64 {
+		// Position of the first occurrence of v, plus one.
+		i, _ := slices.BinarySearch(vals, v)
+		return float64(i + 1)
+	}), len(vals)
+}
+
+// normRank is the rank from 1 = smallest value, so larger stays better;
+// ties take the lowest rank of their group (1, 2, 2, 4). Ranks run from 1
+// to the number of present values; missing values stay NaN.
+func normRank(x []float64, _ NormaliseParams) []float64 {
+	r, _ := ascendingRanks(x)
+	return r
+}
+
+// normPRank is the percentile rank (rank − 1)/(n − 1) scaled into Range, n
+// the number of present values and ranks as in normRank. Because ties take
+// the lowest rank, values tied at the top stay below hi. A column whose
+// present values are all equal (or a single value) gives the midpoint of
+// Range, as minmax does.
+func normPRank(x []float64, p NormaliseParams) []float64 {
+	lo, hi, ok := presentExtent(x)
+	if !ok {
+		return allNaN(len(x))
+	}
+	if lo == hi {
+		return mapPresent(x, func(float64) float64 { return rangeMidpoint(p.Range) })
+	}
+	r, n := ascendingRanks(x)
+	return mapPresent(r, func(v float64) float64 { return scaleIntoRange((v-1)/float64(n-1), p.Range) })
+}
+
+// normGoalposts is minmax between the fixed goalposts [lo, hi] instead of
+// the column's own extremes, with values outside truncated to them, so
+// scores stay comparable across years. Being fixed, the goalposts are not
+// affected by degenerate columns: equal values all map to the same score.
+// It panics unless p.Goalposts is [lo, hi] with lo < hi (the caller
+// validates the config).
+func normGoalposts(x []float64, p NormaliseParams) []float64 {
+	g := p.Goalposts
+	if len(g) != 2 || !(g[0] < g[1]) {
+		panic(fmt.Sprintf("scoring: goalposts need [lo, hi] with lo < hi, got %v", g))
+	}
+	return mapPresent(x, func(v float64) float64 {
+		t := (v - g[0]) / (g[1] - g[0])
+		return scaleIntoRange(math.Min(1, math.Max(0, t)), p.Range)
+	})
+}
+
+// normNone copies the column unchanged: for indicators already on a
+// common scale.
+// normFracMax is x / max scaled into Range: the share of the leader's value,
+// for indicators with a natural zero (counts, shares). The lowest region
+// keeps credit for what it has, unlike minmax. A column whose largest
+// value is not positive has no leader to compare with and gets the
+// midpoint of Range.
+func normFracMax(x []float64, p NormaliseParams) []float64 {
+	_, hi, ok := presentExtent(x)
+	if !ok {
+		return allNaN(len(x))
+	}
+	if !(hi > 0) {
+		return mapPresent(x, func(float64) float64 { return rangeMidpoint(p.Range) })
+	}
+	return mapPresent(x, func(v float64) float64 { return scaleIntoRange(v/hi, p.Range) })
+}
+
+func normNone(x []float64, _ NormaliseParams) []float64 { return slices.Clone(x) }

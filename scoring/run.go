@@ -1,0 +1,273 @@
+package scoring
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/govindex/govindex/indicators"
+)
+
+// Run scores and rates the definition on the dataset's values for year.
+func Run(def *indicators.Definition, ds *indicators.Dataset, year int) (*Result, error) {
+	if errs := Check(def); len(errs) > 0 {
+		return nil, errs
+	}
+	res, err := Score(def, ds.Matrix(def, year))
+	if err != nil {
+		return nil, err
+	}
+	res.Data = ds
+	return res, nil
+}
+
+// Score runs the pipeline on a region × indicator matrix: coverage →
+// impute → treat → direction → normalise → weight → aggregate up the tree →
+// round → rank → stars. The definition must have passed Check. Regions
+// below the coverage threshold are left out of every step and reported
+// unrated, so they cannot move the others' scores.
+func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
+	sc := def.Scoring
+	nInd := len(def.Indicators)
+	res := &Result{Def: def, Year: m.Year, Method: Method{
+		Normalise: sc.Normalise, Weights: sc.Weights, Aggregate: sc.Aggregate, Stars: def.Stars.Method,
+	}}
+
+	// Coverage decides who is rated.
+	var rated []int // rows of m that are rated
+	all := make([]*RegionResult, len(m.Regions))
+	for r, reg := range m.Regions {
+		rr := &RegionResult{Region: reg, Rated: true}
+		present := 0
+		for i := range nInd {
+			if !math.IsNaN(m.Values[r][i]) {
+				present++
+			}
+		}
+		rr.Present, rr.Total = present, nInd
+		if nInd > 0 {
+			rr.Coverage = float64(present) / float64(nInd)
+		}
+		if present == 0 || rr.Coverage < sc.MinCoverage {
+			rr.Rated = false
+			rr.Reason = coverageReason(present, nInd, sc.MinCoverage)
+		} else {
+			rated = append(rated, r)
+		}
+		all[r] = rr
+	}
+
+	// Values of rated regions, imputed and treated.
+	X := make([][]float64, len(rated))
+	imputed := make([][]bool, len(rated))
+	for k, r := range rated {
+		X[k] = append([]float64(nil), m.Values[r]...)
+		imputed[k] = make([]bool, nInd)
+	}
+	imp, _ := LookupImputer(sc.Impute)
+	imp.Fn(X, imputed)
+	treat, _ := LookupTreatment(sc.Treat)
+	N := make([][]float64, len(rated)) // normalised
+	for k := range N {
+		N[k] = make([]float64, nInd)
+	}
+	col := make([]float64, len(rated))
+	for i, ind := range def.Indicators {
+		for k := range rated {
+			col[k] = X[k][i]
+		}
+		treated, _ := treat.Fn(col)
+		for k := range rated {
+			X[k][i] = treated[k]
+		}
+		norm, _ := LookupNormaliser(normaliserOf(def, ind))
+		p := NormaliseParams{Range: sc.Range, Ref: -1, Target: ind.Target}
+		dir := float64(ind.Direction)
+		if len(ind.Goalposts) == 2 {
+			p.Goalposts = []float64{ind.Goalposts[0], ind.Goalposts[1]}
+			if dir < 0 {
+				p.Goalposts = []float64{-ind.Goalposts[1], -ind.Goalposts[0]}
+			}
+		}
+		if p.Target != nil && dir < 0 {
+			t := -*p.Target
+			p.Target = &t
+		}
+		for k := range rated {
+			col[k] = dir * treated[k]
+		}
+		out := norm.Fn(col, p)
+		for k := range rated {
+			N[k][i] = out[k]
+		}
+	}
+
+	// Weights.
+	wf, _ := LookupWeighting(sc.Weights)
+	raw, err := wf.Fn(WeightContext{Def: def, Normalised: N})
+	if err != nil {
+		return nil, err
+	}
+	res.Weights = TreeWeights(def, raw)
+	within := make(map[string]float64, len(res.Weights))
+	for _, w := range res.Weights {
+		within[w.ID] = w.Weight
+	}
+
+	// Aggregate bottom-up: a dimension's score needs its child dimensions'
+	// scores first, so visit them in post-order from the roots.
+	dimScore := make(map[string][]float64, len(def.Dimensions))
+	var visit func(id string) error
+	visit = func(id string) error {
+		kids := def.ChildDimensions(id)
+		for _, c := range kids {
+			if err := visit(c.ID); err != nil {
+				return err
+			}
+		}
+		if id == "" {
+			return nil
+		}
+		inds := def.ChildIndicators(id)
+		cols := make([][]float64, 0, len(inds)+len(kids))
+		names := make([]string, 0, len(inds)+len(kids))
+		w := make([]float64, 0, len(inds)+len(kids))
+		for _, ind := range inds {
+			c := make([]float64, len(rated))
+			for k := range rated {
+				c[k] = N[k][ind.Index]
+			}
+			cols, names, w = append(cols, c), append(names, ind.ID), append(w, within[ind.ID])
+		}
+		for _, d := range kids {
+			cols, names, w = append(cols, dimScore[d.ID]), append(names, d.ID), append(w, within[d.ID])
+		}
+		s, err := aggregate(def, aggregatorOf(def, id), id, cols, names, w, m.Regions, rated)
+		dimScore[id] = s
+		return err
+	}
+	if err := visit(""); err != nil {
+		return nil, err
+	}
+	roots := def.ChildDimensions("")
+	cols := make([][]float64, len(roots))
+	names := make([]string, len(roots))
+	w := make([]float64, len(roots))
+	for j, d := range roots {
+		cols[j], names[j], w[j] = dimScore[d.ID], d.ID, within[d.ID]
+	}
+	index, err := aggregate(def, sc.Aggregate, "", cols, names, w, m.Regions, rated)
+	if err != nil {
+		return nil, err
+	}
+
+	// Round, rank and rate the index and every dimension.
+	ties, _ := LookupTieRule(sc.Ties)
+	stars, _ := LookupStarRule(def.Stars.Method)
+	rate := func(scores []float64) ([]int, []int, error) {
+		if sc.Round != nil {
+			for k, s := range scores {
+				if !math.IsNaN(s) {
+					scores[k] = RoundTo(s, *sc.Round)
+				}
+			}
+		}
+		st, err := stars.Fn(scores, def.Stars)
+		return ties.Fn(scores), st, err
+	}
+	ranks, st, err := rate(index)
+	if err != nil {
+		return nil, indicators.Errorf(def.KeyPos("stars", 0, ""), "check the [stars] settings", "%v", err)
+	}
+	for k, r := range rated {
+		rr := all[r]
+		rr.Score, rr.Rank, rr.Stars, rr.Class = index[k], ranks[k], st[k], label(def, st[k])
+	}
+	for r, rr := range all {
+		rr.Dimensions = make([]*NodeScore, len(def.Dimensions))
+		for j, d := range def.Dimensions {
+			rr.Dimensions[j] = &NodeScore{ID: d.ID, Score: math.NaN(), Missing: true}
+		}
+		rr.Indicators = make([]*IndicatorScore, nInd)
+		for i, ind := range def.Indicators {
+			v := m.Values[r][i]
+			rr.Indicators[i] = &IndicatorScore{ID: ind.ID, Raw: v, Value: math.NaN(), Normalised: math.NaN(), Source: m.Sources[r][i]}
+		}
+	}
+	for j, d := range def.Dimensions {
+		ds := dimScore[d.ID]
+		dr, dst, err := rate(ds)
+		if err != nil {
+			return nil, indicators.Errorf(def.KeyPos("stars", 0, ""), "check the [stars] settings", "%v", err)
+		}
+		for k, r := range rated {
+			if math.IsNaN(ds[k]) {
+				continue
+			}
+			all[r].Dimensions[j] = &NodeScore{ID: d.ID, Score: ds[k], Rank: dr[k], Stars: dst[k], Class: label(def, dst[k])}
+		}
+	}
+	for k, r := range rated {
+		for i := range nInd {
+			is := all[r].Indicators[i]
+			is.Value, is.Normalised, is.Imputed = X[k][i], N[k][i], imputed[k][i]
+		}
+	}
+
+	// Rank order; ties and unrated regions keep the order of regions.csv.
+	order := make([]*RegionResult, 0, len(all))
+	for _, r := range rated {
+		order = append(order, all[r])
+	}
+	sortStable(order, func(a, b *RegionResult) bool { return a.Rank < b.Rank })
+	for _, rr := range all {
+		if !rr.Rated {
+			order = append(order, rr)
+		}
+	}
+	res.Regions = order
+	return res, nil
+}
+
+// aggregate combines child columns into a node's scores, refusing methods
+// that need positive values when one is not, naming region and child.
+func aggregate(def *indicators.Definition, method, node string, cols [][]float64, names []string, w []float64,
+	regions []*indicators.Region, rated []int) ([]float64, error) {
+	agg, _ := LookupAggregator(method)
+	X := make([][]float64, len(rated))
+	for k := range rated {
+		X[k] = make([]float64, len(cols))
+		for j := range cols {
+			X[k][j] = cols[j][k]
+		}
+	}
+	if agg.Positive {
+		if k, j, found := NonPositive(X); found {
+			pos := def.KeyPos("scoring", 0, "aggregate")
+			if d, ok := def.Dimension(node); ok && d.Aggregate != "" {
+				pos = def.KeyPos("dimension", d.Index, "aggregate")
+			}
+			return nil, indicators.Errorf(pos,
+				"normalise into a positive range such as range = [1, 100], or use the arithmetic mean",
+				"the %s mean needs positive values, but region %s has %g on %q", method, regionLabel(regions[rated[k]]), X[k][j], names[j])
+		}
+	}
+	return agg.Fn(X, w), nil
+}
+
+func label(def *indicators.Definition, stars int) string {
+	if stars < 1 || stars > len(def.Stars.Labels) {
+		return ""
+	}
+	return def.Stars.Labels[stars-1]
+}
+
+// coverageReason says why a region is unrated, in English; reports word it
+// in the user's language from Present and Total.
+func coverageReason(present, total int, min float64) string {
+	return fmt.Sprintf("data for %d of %d indicators, under the minimum share %g", present, total, min)
+}
+
+func sortStable(a []*RegionResult, less func(a, b *RegionResult) bool) {
+	sort.SliceStable(a, func(i, j int) bool { return less(a[i], a[j]) })
+}
