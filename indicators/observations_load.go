@@ -70,6 +70,7 @@ func ReadObservations(t *Table, def *Definition, regions *RegionSet) ([]Observat
 		}
 	}
 	if len(c.errs) > 0 {
+		sortErrors(c.errs)
 		return nil, c.errs
 	}
 	return set.out, nil
@@ -228,7 +229,11 @@ func (c *obsChecker) row(l *obsLayout, row int) []Observation {
 	if l.year >= 0 {
 		y, err := parseYear(rec[l.year])
 		if err != "" {
-			c.errs = append(c.errs, Errorf(t.Pos(row, l.year), yearHint, "%s", err))
+			hint := yearHint
+			if rec[l.year] == "" {
+				hint = "fill in the year (four digits, e.g. 2017), or leave out the year column when the index has one year"
+			}
+			c.errs = append(c.errs, Errorf(t.Pos(row, l.year), hint, "%s", err))
 			ok = false
 		}
 		year = y
@@ -347,7 +352,7 @@ func parseYear(s string) (int, string) {
 	s = strings.TrimSpace(width.Narrow.String(s))
 	s = strings.TrimSpace(strings.TrimSuffix(s, "年"))
 	if s == "" {
-		return 0, "year is empty; fill it in, or leave out the year column when the index has one year"
+		return 0, "year is empty"
 	}
 	y, err := strconv.Atoi(s)
 	if err != nil {

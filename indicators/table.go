@@ -184,7 +184,10 @@ func csvSyntaxError(file, text string, err error) *InputError {
 		return Errorf(pos, hint, `a " appears inside a field that does not start with one`)
 	case errors.Is(pe.Err, csv.ErrQuote):
 		if pe.StartLine != pe.Line {
-			return Errorf(pos, hint, `quoted field starting on line %d is not closed properly`, pe.StartLine)
+			// Point at the record where the runaway field starts: that is
+			// where the quote is missing.
+			pos.Line = pe.StartLine
+			return Errorf(pos, hint, `quoted field is not closed properly (it runs on to line %d)`, pe.Line)
 		}
 		return Errorf(pos, hint, `quoted field is not closed properly (a " must be followed by a comma or the end of the line)`)
 	}
