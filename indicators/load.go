@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -18,16 +20,23 @@ import (
 )
 
 // rawDefinition mirrors index.toml for decoding; pointers mark keys whose
-// absence matters (defaults differ from zero values).
+// absence matters (defaults differ from zero values). Array-table entries
+// are decoded one by one from primitives, so that a value of the wrong
+// type is traced to its entry (the decoder only knows the key's last line).
 type rawDefinition struct {
 	Index       IndexSpec        `toml:"index"`
 	Scoring     rawScoring       `toml:"scoring"`
 	Stars       StarsSpec        `toml:"stars"`
-	Dimension   []rawDimension   `toml:"dimension"`
-	Indicator   []rawIndicator   `toml:"indicator"`
-	Source      []SourceSpec     `toml:"source"`
-	AHP         []AHPSpec        `toml:"ahp"`
+	Dimension   []toml.Primitive `toml:"dimension"`
+	Indicator   []toml.Primitive `toml:"indicator"`
+	Source      []toml.Primitive `toml:"source"`
+	AHP         []toml.Primitive `toml:"ahp"`
 	Uncertainty *UncertaintySpec `toml:"uncertainty"`
+
+	dims    []rawDimension
+	inds    []rawIndicator
+	sources []SourceSpec
+	ahp     []AHPSpec
 }
 
 type rawScoring struct {
@@ -92,7 +101,11 @@ func LoadFS(fsys fs.FS, name, prefix string) (*Definition, error) {
 	return Parse(prefix+name, b, files)
 }
 
-var lineInMsg = regexp.MustCompile(`line (\d+)`)
+var (
+	// lastKeyMsg splits the decoder's "toml: line N (last key "k"): msg".
+	lastKeyMsg = regexp.MustCompile(`^toml: (?:line (\d+) )?(?:\(last key "((?:[^"\\]|\\.)*)"\): )?`)
+	badTypeMsg = regexp.MustCompile(`^(?:incompatible types: TOML value has type (\S+); destination has type (.+)|type mismatch for .*: expected (table) but found (\S+))$`)
+)
 
 // Parse decodes and checks an index definition. file is the name shown in
 // messages; files opens the paths it names. Every structural problem found
@@ -106,19 +119,29 @@ func Parse(file string, src []byte, files Files) (*Definition, error) {
 	sum := sha256.Sum256(src)
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(src) {
-		return nil, Errorf(Pos{File: file}, "save index.toml as UTF-8 text", "the file is not UTF-8 text")
+		return nil, Errorf(invalidUTF8Pos(file, src), "save index.toml as UTF-8 text (it looks like another encoding, such as GB18030)", "the file is not UTF-8 text")
 	}
 	text := string(src)
+	loc := newKeyLocator(file, text)
 	var raw rawDefinition
 	md, err := toml.Decode(text, &raw)
 	if err != nil {
-		return nil, tomlError(file, err)
+		return nil, tomlError(loc, "", 0, err)
 	}
-	d := &Definition{File: file, SHA256: hex.EncodeToString(sum[:]), files: files, pos: newKeyLocator(file, text)}
-	var errs ErrorList
-	for _, k := range md.Undecoded() {
-		errs = append(errs, d.unknownKey(k))
+	if err := decodeEntries(&md, loc, "dimension", raw.Dimension, &raw.dims); err != nil {
+		return nil, err
 	}
+	if err := decodeEntries(&md, loc, "indicator", raw.Indicator, &raw.inds); err != nil {
+		return nil, err
+	}
+	if err := decodeEntries(&md, loc, "source", raw.Source, &raw.sources); err != nil {
+		return nil, err
+	}
+	if err := decodeEntries(&md, loc, "ahp", raw.AHP, &raw.ahp); err != nil {
+		return nil, err
+	}
+	d := &Definition{File: file, SHA256: hex.EncodeToString(sum[:]), files: files, pos: loc}
+	errs := d.unknownKeys(md.Undecoded())
 	d.fill(&raw)
 	errs = append(errs, d.check()...)
 	if len(errs) > 0 {
@@ -128,20 +151,156 @@ func Parse(file string, src []byte, files Files) (*Definition, error) {
 	return d, nil
 }
 
-func tomlError(file string, err error) error {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		return Errorf(Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col},
-			"fix the TOML syntax at this place (strings need quotes, arrays brackets, tables [name])", "%s", pe.Message)
+// invalidUTF8Pos is the position of the first byte that is not UTF-8.
+func invalidUTF8Pos(file string, src []byte) Pos {
+	pos := Pos{File: file, Line: 1, Col: 1}
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return pos
+		}
+		if r == '\n' {
+			pos.Line, pos.Col = pos.Line+1, 1
+		} else {
+			pos.Col++
+		}
+		src = src[size:]
 	}
-	// Type mismatches carry only "line N" in their text.
-	msg := strings.TrimPrefix(err.Error(), "toml: ")
-	pos := Pos{File: file}
-	if m := lineInMsg.FindStringSubmatch(msg); m != nil {
+	return pos
+}
+
+// decodeEntries decodes the entries of an array table one by one, so that
+// an error names the entry it is in.
+func decodeEntries[T any](md *toml.MetaData, loc *keyLocator, table string, prims []toml.Primitive, out *[]T) error {
+	*out = make([]T, len(prims))
+	for i, p := range prims {
+		if err := md.PrimitiveDecode(p, &(*out)[i]); err != nil {
+			return tomlError(loc, table, i, err)
+		}
+	}
+	return nil
+}
+
+// tomlError turns a decoding error into an *InputError at the place it
+// concerns. Syntax errors carry their position; type errors only the key
+// and its last line, so the key is located in the text: in entry idx of
+// table when an array-table entry was being decoded (table != "").
+func tomlError(loc *keyLocator, table string, idx int, err error) error {
+	var pe toml.ParseError
+	if table == "" && errors.As(err, &pe) {
+		// The decoder's line is off by one after a "\r\n" in a string,
+		// and its column counts bytes: take the byte offset instead.
+		pos := loc.offsetPos(pe.Position.Start)
+		if pe.Position.Start == 0 && pe.Position.Line > 1 { // no offset given
+			pos = Pos{File: loc.file, Line: pe.Position.Line, Col: pe.Position.Col}
+			if pos.Line <= len(loc.lines) {
+				line := loc.lines[pos.Line-1]
+				pos.Col = utf8.RuneCountInString(line[:min(max(pos.Col-1, 0), len(line))]) + 1
+			} else {
+				pos = Pos{File: loc.file}
+			}
+		}
+		hint := "fix the TOML syntax at this place (strings need quotes, arrays brackets, tables [name])"
+		if outOfRange(pe.Message) {
+			hint = numberHint
+		}
+		return Errorf(pos, hint, "%s", pe.Message)
+	}
+	msg := err.Error()
+	if errors.As(err, &pe) {
+		msg = pe.Message
+	}
+	pos := Pos{File: loc.file}
+	var key toml.Key
+	if m := lastKeyMsg.FindStringSubmatch(msg); m != nil {
 		pos.Line, _ = strconv.Atoi(m[1])
-		msg = strings.TrimSpace(lineInMsg.ReplaceAllString(msg, ""))
+		if m[2] != "" {
+			key = strings.Split(m[2], ".")
+		}
+		msg = msg[len(m[0]):]
+	}
+	if pe.LastKey != "" {
+		key = strings.Split(pe.LastKey, ".")
+	}
+	if len(key) > 0 {
+		t, k, i := "", key[0], 0
+		switch {
+		case table != "" && len(key) > 1:
+			t, k, i = table, key[1], idx
+		case len(key) > 1 && knownKeys[key[0]] != nil && !arrayTables[key[0]]:
+			t, k = key[0], key[1]
+		}
+		name := strings.Join(key, ".")
+		if p := loc.find(t, i, k); p.Line > 0 {
+			pos = p
+		} else if p, ok := loc.header(name); ok {
+			pos = p
+		}
+		if m := badTypeMsg.FindStringSubmatch(msg); m != nil {
+			got, want := m[1], m[2]
+			if m[3] != "" {
+				got, want = m[4], m[3]
+			}
+			msg = fmt.Sprintf("wrong type for %s: found %s, expected %s", name, tomlTypeName(got), tomlTypeName(want))
+			return Errorf(pos, typeHint(key[len(key)-1], want), "%s", msg)
+		}
+		if strings.HasPrefix(msg, "expected array length ") {
+			return Errorf(pos, fmt.Sprintf("write %s = [ … ] with that many values", key[len(key)-1]), "%s: %s", name, msg)
+		}
+		msg = name + ": " + msg
+	}
+	if outOfRange(msg) {
+		return Errorf(pos, numberHint, "%s", msg)
 	}
 	return Errorf(pos, "give the key a value of the type the contract expects (see the README's index.toml reference)", "%s", msg)
+}
+
+const numberHint = "write a smaller number: whole numbers go up to 9223372036854775807, and a decimal key keeps 15 significant digits"
+
+// outOfRange tells the decoder's messages about numbers too large for
+// their key's type.
+func outOfRange(msg string) bool {
+	return strings.Contains(msg, " is out of range for ") || strings.Contains(msg, " is out of the safe ")
+}
+
+// tomlTypeName names a decoder's type in the words of TOML.
+func tomlTypeName(t string) string {
+	switch {
+	case t == "string":
+		return "a string"
+	case t == "int64" || t == "integer":
+		return "an integer"
+	case t == "float64" || t == "float":
+		return "a number"
+	case t == "bool" || t == "boolean":
+		return "a boolean"
+	case t == "table" || t == "map" || strings.HasPrefix(t, "map["):
+		return "a table"
+	case t == "slice" || strings.HasPrefix(t, "[]"):
+		return "an array"
+	case strings.HasPrefix(t, "time.") || strings.HasPrefix(t, "toml.Local"):
+		return "a date or time"
+	}
+	return t
+}
+
+// typeHint tells how to write a value of the wanted type.
+func typeHint(key, want string) string {
+	switch tomlTypeName(want) {
+	case "a string":
+		return fmt.Sprintf(`put the text in double quotes, e.g. %s = "…"`, key)
+	case "a number":
+		return fmt.Sprintf("write a number without quotes, e.g. %s = 1", key)
+	case "an integer":
+		return fmt.Sprintf("write a whole number without quotes, e.g. %s = 1", key)
+	case "a boolean":
+		return fmt.Sprintf("write %s = true or %s = false", key, key)
+	case "an array":
+		return fmt.Sprintf("write an array in brackets, e.g. %s = [ … ]", key)
+	case "a table":
+		return fmt.Sprintf("declare %s as a table: [%s] on its own line, its keys below", key, key)
+	}
+	return "give the key a value of the type the contract expects (see the README's index.toml reference)"
 }
 
 // knownKeys lists the keys each table accepts, for the unknown-key hint.
@@ -159,40 +318,54 @@ var knownKeys = map[string][]string{
 
 var arrayTables = map[string]bool{"dimension": true, "indicator": true, "source": true, "ahp": true}
 
-// unknownKey reports a key no table accepts, with its position and the
-// closest accepted key.
-func (d *Definition) unknownKey(k toml.Key) *InputError {
-	table, key := "", k[len(k)-1]
-	if len(k) > 1 {
-		table = k[0]
-	}
-	var pos Pos
-	if arrayTables[table] {
-		// Undecoded keys of array tables carry no index: take the first
-		// entry that has the key.
-		pos = Pos{File: d.File}
-		for i := 0; ; i++ {
-			p := d.pos.find(table, i, key)
-			if p.Line == 0 {
-				break
-			}
-			if keyOfLine(strings.TrimSpace(d.pos.lines[p.Line-1])) == key {
-				pos = p
-				break
-			}
+// unknownKeys reports the keys no table accepts, with their positions and
+// the closest accepted key. Only the outermost unknown part of a key is
+// reported ([foo] once, not every key in it); a key unknown in an array
+// table is reported in every entry that has it.
+func (d *Definition) unknownKeys(keys []toml.Key) ErrorList {
+	var errs ErrorList
+	done := map[string]bool{}
+	for _, k := range keys {
+		table, key := "", k[0]
+		if len(k) > 1 && k[0] != "" && knownKeys[k[0]] != nil {
+			table, key = k[0], k[1]
 		}
-	} else {
-		pos = d.pos.find(table, 0, key)
+		name := key
+		if table != "" {
+			name = table + "." + key
+		}
+		if done[name] {
+			continue
+		}
+		done[name] = true
+		where := "at the top level"
+		if table != "" {
+			where = "in [" + table + "]"
+		}
+		hint := "remove it or correct its spelling; accepted keys: " + strings.Join(knownKeys[table], ", ")
+		if s := nearestKnown(key, knownKeys[table]); s != "" {
+			hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		for _, pos := range d.unknownKeyPositions(table, key, name) {
+			errs = append(errs, Errorf(pos, hint, "unknown key %q %s", name, where))
+		}
 	}
-	where := "at the top level"
-	if table != "" {
-		where = "in [" + table + "]"
+	return errs
+}
+
+// unknownKeyPositions finds where an unknown key was written: each entry
+// of an array table that has it, the header of a table it names, or its
+// line in its table.
+func (d *Definition) unknownKeyPositions(table, key, name string) []Pos {
+	if arrayTables[table] {
+		if ps := d.pos.entriesWith(table, key); len(ps) > 0 {
+			return ps
+		}
 	}
-	hint := "remove it or correct its spelling; accepted keys: " + strings.Join(knownKeys[table], ", ")
-	if s := nearestKnown(key, knownKeys[table]); s != "" {
-		hint = fmt.Sprintf("did you mean %q?", s)
+	if p, ok := d.pos.header(name); ok {
+		return []Pos{p}
 	}
-	return Errorf(pos, hint, "unknown key %q %s", strings.Join(k, "."), where)
+	return []Pos{d.pos.find(table, 0, key)}
 }
 
 // fill copies decoded values into the definition, applying defaults.
@@ -218,11 +391,11 @@ func (d *Definition) fill(raw *rawDefinition) {
 	if d.Stars.Classes == 0 && d.Stars.Method != "thresholds" {
 		d.Stars.Classes = 5
 	}
-	for _, r := range raw.Dimension {
+	for _, r := range raw.dims {
 		d.Dimensions = append(d.Dimensions, &Dimension{ID: r.ID, Name: or(r.Name, r.ID), NameEn: r.NameEn,
 			Parent: r.Parent, Weight: deref(r.Weight, 1), Aggregate: r.Aggregate})
 	}
-	for _, r := range raw.Indicator {
+	for _, r := range raw.inds {
 		dir := 1
 		if r.Direction != nil {
 			dir = *r.Direction
@@ -232,11 +405,11 @@ func (d *Definition) fill(raw *rawDefinition) {
 			Goalposts: r.Goalposts, Target: r.Target, Denominator: r.Denominator, Source: r.Source,
 			Description: r.Description})
 	}
-	for i := range raw.Source {
-		d.Sources = append(d.Sources, &raw.Source[i])
+	for i := range raw.sources {
+		d.Sources = append(d.Sources, &raw.sources[i])
 	}
-	for i := range raw.AHP {
-		d.AHP = append(d.AHP, &raw.AHP[i])
+	for i := range raw.ahp {
+		d.AHP = append(d.AHP, &raw.ahp[i])
 	}
 	d.Uncertainty = raw.Uncertainty
 	d.Reindex()
@@ -286,7 +459,7 @@ func (d *Definition) check() ErrorList {
 	if sc.Round != nil && (*sc.Round < 0 || *sc.Round > 10) {
 		add(d.KeyPos("scoring", 0, "round"), "use 0 to 10 decimals, or remove round for no rounding", "round = %d is out of range", *sc.Round)
 	}
-	if sc.MinCoverage < 0 || sc.MinCoverage > 1 {
+	if !(sc.MinCoverage >= 0 && sc.MinCoverage <= 1) { // NaN too
 		add(d.KeyPos("scoring", 0, "min_coverage"), "give a share between 0 and 1, e.g. 0.5", "min_coverage = %g is not a share", sc.MinCoverage)
 	}
 	errs = append(errs, d.checkStars()...)
@@ -301,10 +474,15 @@ func (d *Definition) checkStars() ErrorList {
 		if len(st.Thresholds) == 0 {
 			errs = append(errs, Errorf(d.KeyPos("stars", 0, "thresholds"), "give at least one threshold, e.g. [20, 40, 60, 80]", "thresholds is empty"))
 		}
-		for i := 1; i < len(st.Thresholds); i++ {
-			if !(st.Thresholds[i] > st.Thresholds[i-1]) {
+		for i, x := range st.Thresholds {
+			if math.IsNaN(x) {
+				errs = append(errs, Errorf(d.KeyPos("stars", 0, "thresholds"), "list numbers in strictly ascending order",
+					"threshold %d is not a number", i+1))
+				break
+			}
+			if i > 0 && !(x > st.Thresholds[i-1]) {
 				errs = append(errs, Errorf(d.KeyPos("stars", 0, "thresholds"), "list the thresholds in strictly ascending order",
-					"thresholds are not ascending: %g comes after %g", st.Thresholds[i], st.Thresholds[i-1]))
+					"thresholds are not ascending: %g comes after %g", x, st.Thresholds[i-1]))
 				break
 			}
 		}
@@ -330,7 +508,14 @@ func (d *Definition) checkTree() ErrorList {
 		add(Pos{File: d.File}, "declare at least one [[indicator]] with an id and a dimension", "the index has no indicators")
 	}
 	seen := map[string]Pos{}
+	// A broken link (no or a duplicate id, an unknown parent or dimension,
+	// a cycle) makes "dimension has no indicators" a consequence, not news;
+	// a cycle would also make IndicatorsUnder loop.
+	broken := len(d.Indicators) == 0
 	checkID := func(table string, i int, id string) {
+		if id == "" || seen[id] != (Pos{}) {
+			broken = true
+		}
 		pos := d.KeyPos(table, i, "id")
 		switch {
 		case id == "":
@@ -351,6 +536,7 @@ func (d *Definition) checkTree() ErrorList {
 		checkID("dimension", i, x.ID)
 		if x.Parent != "" {
 			if _, ok := d.dims[x.Parent]; !ok {
+				broken = true
 				add(d.KeyPos("dimension", i, "parent"), hintID(x.Parent, d.dimIDs(), "parent must be the id of another [[dimension]]"), "unknown parent %q", x.Parent)
 			}
 		}
@@ -361,8 +547,10 @@ func (d *Definition) checkTree() ErrorList {
 	for i, x := range d.Indicators {
 		checkID("indicator", i, x.ID)
 		if x.Dimension == "" {
+			broken = true
 			add(d.KeyPos("indicator", i, ""), `add dimension = "<dimension id>"`, "indicator %q belongs to no dimension", x.ID)
 		} else if _, ok := d.dims[x.Dimension]; !ok {
+			broken = true
 			add(d.KeyPos("indicator", i, "dimension"), hintID(x.Dimension, d.dimIDs(), "name the id of a [[dimension]]"), "unknown dimension %q", x.Dimension)
 		}
 		if x.Direction != 1 && x.Direction != -1 {
@@ -379,23 +567,29 @@ func (d *Definition) checkTree() ErrorList {
 				add(d.KeyPos("indicator", i, "goalposts"), "write the lower goalpost first, [lo, hi] with lo < hi (direction handles lower-is-better)", "goalposts [%g, %g] are inverted or empty", x.Goalposts[0], x.Goalposts[1])
 			}
 		}
+		if x.Target != nil && (math.IsNaN(*x.Target) || math.IsInf(*x.Target, 0)) {
+			add(d.KeyPos("indicator", i, "target"), "give the value the indicator should reach, e.g. target = 8", "target %g is not a number", *x.Target)
+		}
 		if x.Source != "" && !strings.Contains(x.Source, ".") {
 			add(d.KeyPos("indicator", i, "source"), `write source = "<collector>.<measure>", e.g. "policies.count"`, "source %q names no measure", x.Source)
 		}
 	}
-	// Cycles: follow parents from every dimension.
+	// Cycles: follow parents from every dimension; report each loop once,
+	// from the dimension where it closes, without the path that led to it.
 	reported := map[string]bool{}
-	for i, x := range d.Dimensions {
+	for _, x := range d.Dimensions {
 		visited := map[string]bool{x.ID: true}
 		chain := []string{x.ID}
 		for p := x.Parent; p != ""; {
 			if visited[p] {
+				broken = true
 				if !reported[p] {
-					for _, c := range chain {
+					loop := chain[slices.Index(chain, p):]
+					for _, c := range loop {
 						reported[c] = true
 					}
-					add(d.KeyPos("dimension", i, "parent"), "make the dimensions a tree: one of them must have no parent or a parent outside the loop",
-						"dimensions form a cycle: %s → %s", strings.Join(chain, " → "), p)
+					add(d.KeyPos("dimension", d.dims[p].Index, "parent"), "make the dimensions a tree: one of them must have no parent or a parent outside the loop",
+						"dimensions form a cycle: %s → %s", strings.Join(loop, " → "), p)
 				}
 				break
 			}
@@ -408,7 +602,7 @@ func (d *Definition) checkTree() ErrorList {
 			p = next.Parent
 		}
 	}
-	if len(errs) == 0 {
+	if !broken {
 		for i, x := range d.Dimensions {
 			if len(d.IndicatorsUnder(x.ID)) == 0 {
 				add(d.KeyPos("dimension", i, "id"), "add an indicator with dimension = \""+x.ID+"\" or remove the dimension", "dimension %q has no indicators", x.ID)

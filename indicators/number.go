@@ -15,7 +15,7 @@ import (
 //
 // It accepts what people type into spreadsheets: surrounding spaces
 // (including the full-width space U+3000), full-width digits, signs and
-// points, a leading + or -, thousands separators in valid groups
+// points, a leading + or - (or the minus sign U+2212), thousands separators in valid groups
 // ("1,234,567.5"), an exponent ("1.5E-3", as XLSX stores small numbers), a
 // trailing % (stripped: "35%" is 35) and the Chinese multipliers 万 (1e4),
 // 亿 (1e8) and 万亿 (1e12) as a suffix.
@@ -29,6 +29,7 @@ func ParseNumber(s string) (v float64, missing bool, err error) {
 	// Narrow turns full-width digits, signs, points, commas and U+3000 into
 	// their ASCII forms; 万 and 亿 have no narrow form and stay.
 	s = strings.TrimSpace(width.Narrow.String(s))
+	s = strings.ReplaceAll(s, "\u2212", "-") // the typographic minus sign
 	if isMissingMarker(s) {
 		return math.NaN(), true, nil
 	}

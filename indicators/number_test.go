@@ -32,11 +32,12 @@ func TestParseNumber(t *testing.T) {
 		{"3亿", 3e8},
 		{"2万亿", 2e12},
 		{"1,200万", 1.2e7},
-		{"１２３．５", 123.5},       // full-width digits and point
-		{"－７", -7},             // full-width minus
-		{"＋１，２３４", 1234},       // full-width plus and comma
-		{"１２％", 12},             // full-width percent
-		{"1.5E-3", 0.0015},       // as XLSX stores small numbers
+		{"１２３．５", 123.5}, // full-width digits and point
+		{"－７", -7},
+		{"\u22127", -7},    // full-width minus
+		{"＋１，２３４", 1234},   // full-width plus and comma
+		{"１２％", 12},        // full-width percent
+		{"1.5E-3", 0.0015}, // as XLSX stores small numbers
 		{"6.0000000000000001E-3", 0.006},
 		{"2e5", 2e5},
 		{"1e-400", 0}, // underflow is zero

@@ -19,8 +19,8 @@ const testRegionsCSV = "code,name,name_en,population\n" +
 // collector fills.
 func testDef() *Definition {
 	def := &Definition{
-		File: "index.toml",
-		Index: IndexSpec{Name: "test", Year: 2017, Regions: "regions.csv"},
+		File:       "index.toml",
+		Index:      IndexSpec{Name: "test", Year: 2017, Regions: "regions.csv"},
 		Dimensions: []*Dimension{{ID: "d", Weight: 1}},
 		Indicators: []*Indicator{
 			{ID: "policy_docs", Dimension: "d", Direction: 1, Weight: 1},

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -236,22 +238,20 @@ func blankRecord(rec []string) bool {
 	return true
 }
 
+// xlsxUnzipLimit caps the unpacked size of a workbook.
+const xlsxUnzipLimit = 1 << 30
+
 // ReadXLSXTables reads every non-empty sheet of an XLSX workbook, in
 // order, as a table named "file[Sheet]". The first non-blank row of a
 // sheet is its header; cells are read as stored (RawCellValue), so numbers
-// come without display formatting ("1234.5", not "1,234.50"). Rows may be
+// come without display formatting ("1234.5", not "1,234.50"), except that
+// a cell shown as a percentage gives the number shown (35% is "35", as in
+// a CSV file, rather than the stored 0.35). Rows may be
 // shorter than the header (Excel leaves out trailing empty cells); a
 // non-empty cell right of the last named column is an error.
 //
 // A workbook with no non-empty sheet gives no tables and no error.
-func ReadXLSXTables(file string, b []byte) (tables []*Table, err error) {
-	// excelize parses arbitrary XML and ZIP input; a panic in it on a
-	// damaged file must become an error rather than end the run.
-	defer func() {
-		if p := recover(); p != nil {
-			tables, err = nil, ErrorList{Errorf(Pos{File: file}, "open it in a spreadsheet program and save it again as .xlsx", "damaged XLSX file (%v)", p)}
-		}
-	}()
+func ReadXLSXTables(file string, b []byte) ([]*Table, error) {
 	if !bytes.HasPrefix(b, sigZip) {
 		hint := "save it from a spreadsheet program as .xlsx, or name a CSV file with .csv"
 		if bytes.HasPrefix(b, sigOLE2) {
@@ -259,26 +259,94 @@ func ReadXLSXTables(file string, b []byte) (tables []*Table, err error) {
 		}
 		return nil, ErrorList{Errorf(Pos{File: file}, hint, "not an XLSX file")}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(b))
-	if err != nil {
-		return nil, ErrorList{Errorf(Pos{File: file}, "open it in a spreadsheet program and save it again as .xlsx", "cannot open the workbook: %v", err)}
-	}
-	defer f.Close()
-	var errs ErrorList
-	for _, sheet := range f.GetSheetList() {
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-		name := fmt.Sprintf("%s[%s]", file, sheet)
-		if err != nil {
-			errs = append(errs, Errorf(Pos{File: name}, "open it in a spreadsheet program and save it again as .xlsx", "cannot read the sheet: %v", err))
-			continue
-		}
-		t, serrs := sheetTable(name, rows)
+	sheets, errs := readSheets(file, b)
+	var tables []*Table
+	for _, sh := range sheets {
+		t, serrs := sheetTable(sh.name, sh.rows)
 		errs = append(errs, serrs...)
 		if t != nil {
 			tables = append(tables, t)
 		}
 	}
 	return tables, errs.Err()
+}
+
+// rawSheet is a sheet's cells as excelize returns them.
+type rawSheet struct {
+	name string // shown name, file[Sheet]
+	rows [][]string
+}
+
+// readSheets reads the cells of every sheet. excelize parses arbitrary ZIP
+// and XML input; a panic in it on a damaged file becomes an error rather
+// than the end of the run (only excelize runs under the recover, so our own
+// bugs still crash loudly in tests and fuzzing).
+func readSheets(file string, b []byte) (sheets []rawSheet, errs ErrorList) {
+	const hint = "open it in a spreadsheet program and save it again as .xlsx"
+	defer func() {
+		if p := recover(); p != nil {
+			sheets, errs = nil, ErrorList{Errorf(Pos{File: file}, hint, "damaged XLSX file (%v)", p)}
+		}
+	}()
+	// A data workbook is small; the limit stops a zip bomb from taking the
+	// machine's memory (excelize's default is 16 GB).
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: xlsxUnzipLimit})
+	if err != nil {
+		return nil, ErrorList{Errorf(Pos{File: file}, hint, "cannot open the workbook: %v", err)}
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		name := fmt.Sprintf("%s[%s]", file, sheet)
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			errs = append(errs, Errorf(Pos{File: name}, hint, "cannot read the sheet: %v", err))
+			continue
+		}
+		shown, err := f.GetRows(sheet)
+		if err != nil {
+			errs = append(errs, Errorf(Pos{File: name}, hint, "cannot read the sheet: %v", err))
+			continue
+		}
+		percentCells(rows, shown)
+		sheets = append(sheets, rawSheet{name, rows})
+	}
+	return sheets, errs
+}
+
+// percentCells rewrites the raw value of every cell displayed as a
+// percentage into the number shown: Excel stores 35% as 0.35, while the
+// same value typed into a CSV reads as 35 ("%" is stripped), and both must
+// give the same observation.
+func percentCells(raw, shown [][]string) {
+	for r := range min(len(raw), len(shown)) {
+		for c := range min(len(raw[r]), len(shown[r])) {
+			if strings.HasSuffix(strings.TrimSpace(shown[r][c]), "%") {
+				if p, ok := timesHundred(raw[r][c]); ok {
+					raw[r][c] = p
+				}
+			}
+		}
+	}
+}
+
+// timesHundred multiplies a number written in decimal by 100 by moving
+// its decimal exponent, so that 0.07 becomes exactly 7 (0.07*100 in
+// floating point is 7.000000000000001).
+func timesHundred(s string) (string, bool) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return "", false
+	}
+	mant, exp, _ := strings.Cut(strconv.FormatFloat(v, 'e', -1, 64), "e")
+	e, err := strconv.Atoi(exp)
+	if err != nil {
+		return "", false
+	}
+	w, err := strconv.ParseFloat(mant+"e"+strconv.Itoa(e+2), 64)
+	if err != nil || math.IsInf(w, 0) {
+		return "", false
+	}
+	return strconv.FormatFloat(w, 'g', -1, 64), true
 }
 
 // sheetTable builds a table from a sheet's rows (rows[i] is sheet row i+1);

@@ -13,6 +13,9 @@ import (
 type sheet struct {
 	name string
 	rows [][]any
+	// numFmt gives cells (by name, "B2") a built-in number format, such
+	// as 9 (0%) or 10 (0.00%).
+	numFmt map[string]int
 }
 
 // xlsxBytes builds a workbook in memory.
@@ -36,6 +39,11 @@ func xlsxBytes(t testing.TB, sheets ...sheet) []byte {
 				require.NoError(t, err)
 				require.NoError(t, f.SetCellValue(s.name, cell, v))
 			}
+		}
+		for cell, fmtID := range s.numFmt {
+			style, err := f.NewStyle(&excelize.Style{NumFmt: fmtID})
+			require.NoError(t, err)
+			require.NoError(t, f.SetCellStyle(s.name, cell, cell, style))
 		}
 	}
 	buf, err := f.WriteToBuffer()
@@ -144,8 +152,8 @@ func TestReadCSVTableErrors(t *testing.T) {
 
 func TestReadXLSXTables(t *testing.T) {
 	b := xlsxBytes(t,
-		sheet{"Empty", nil},
-		sheet{"Data", [][]any{
+		sheet{name: "Empty"},
+		sheet{name: "Data", rows: [][]any{
 			nil,
 			{"region", "year", "a", "b"},
 			{"520000", 2017, 1234.5, "NA"},
@@ -153,12 +161,14 @@ func TestReadXLSXTables(t *testing.T) {
 			{" 贵州省 ", 2017, 0.0015},
 			{"440100", 2017, 1e9, 12, nil, nil},
 		}},
-		sheet{"Blank cells", [][]any{{nil, "", " "}}},
-		sheet{"Second", [][]any{{"code", "name"}, {110000, "北京市"}}},
+		sheet{name: "Blank cells", rows: [][]any{{nil, "", " "}}},
+		sheet{name: "Second", rows: [][]any{{"code", "name"}, {110000, "北京市"}}},
+		sheet{name: "Percent", rows: [][]any{{"region", "a", "b", "c", "d"}, {"520000", 0.07, 0.355, "35%", 1.5}},
+			numFmt: map[string]int{"B2": 9, "C2": 10, "D2": 10}},
 	)
 	tables, err := ReadXLSXTables("data.xlsx", b)
 	require.NoError(t, err)
-	require.Len(t, tables, 2)
+	require.Len(t, tables, 3)
 
 	d := tables[0]
 	assert.Equal(t, "data.xlsx[Data]", d.File)
@@ -176,6 +186,21 @@ func TestReadXLSXTables(t *testing.T) {
 	assert.Equal(t, "data.xlsx[Second]", s.File)
 	assert.Equal(t, [][]string{{"110000", "北京市"}}, s.Rows)
 	assert.Equal(t, []int{2}, s.Lines)
+
+	// Cells shown as percentages read as the number shown, as "35%" in a
+	// CSV does; text stays text.
+	assert.Equal(t, [][]string{{"520000", "7", "35.5", "35%", "1.5"}}, tables[2].Rows)
+}
+
+func TestTimesHundred(t *testing.T) {
+	for in, want := range map[string]string{
+		"0.07": "7", "0.355": "35.5", "1": "100", "-0.5": "-50", "1E-3": "0.1", "0": "0", "1.7976931348623157e308": "",
+		"abc": "", "NaN": "", "": "",
+	} {
+		got, ok := timesHundred(in)
+		assert.Equal(t, want != "", ok, in)
+		assert.Equal(t, want, got, in)
+	}
 }
 
 func TestReadXLSXTablesErrors(t *testing.T) {
@@ -188,11 +213,11 @@ func TestReadXLSXTablesErrors(t *testing.T) {
 			`data.xlsx: not an XLSX file; fix: save it from a spreadsheet program as .xlsx, or name a CSV file with .csv`}},
 		{"xls", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, []string{
 			`data.xlsx: this is an old Excel (.xls) or encrypted workbook, which is not read; fix: save it from a spreadsheet program as .xlsx, or name a CSV file with .csv`}},
-		{"cell right of header", xlsxBytes(t, sheet{"S", [][]any{
+		{"cell right of header", xlsxBytes(t, sheet{name: "S", rows: [][]any{
 			{"region", "a"}, {"520000", 1, nil, "stray"}, {"440100", 2},
 		}}), []string{
 			`data.xlsx[S]:2:4: value "stray" is right of the last named column; fix: give the column a header or clear the cell`}},
-		{"duplicate header", xlsxBytes(t, sheet{"S", [][]any{{"region", "a", "a"}}}), []string{
+		{"duplicate header", xlsxBytes(t, sheet{name: "S", rows: [][]any{{"region", "a", "a"}}}), []string{
 			`data.xlsx[S]:1:3: duplicate column "a" (also at data.xlsx[S]:1:2); fix: give each column a different name`}},
 	}
 	for _, tc := range tests {

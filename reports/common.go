@@ -135,7 +135,7 @@ func layoutRows(r *scoring.Result, lang string) (header regionRow, rows []region
 			row.class = classLabel(def, rr.Class, rr.Stars)
 		} else {
 			row.rank, row.score, row.stars = dash, dash, StarGlyphs(0, classes)
-			notes = append(notes, notRatedNote(rr, lang))
+			notes = append(notes, notRatedNote(rr, r.Def.Scoring.MinCoverage, lang))
 		}
 		for _, d := range top {
 			row.dims = append(row.dims, orDash(formatScore(dimScoreValue(nodeScore(rr, d.ID)), dec)))

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/govindex/govindex/indicators"
@@ -22,6 +23,7 @@ const (
 	msgTitleSep    = "title_sep"   // between title parts
 	msgNote        = "note"        // %s name, %s code, %s reason
 	msgNoteNoWhy   = "note_no_why" // %s name, %s code
+	msgCoverage    = "coverage"    // %d present, %d total, %s minimum share
 	msgMissingCell = "missing"
 )
 
@@ -40,6 +42,7 @@ var catalogue = map[string]map[string]string{
 		msgTitleSep:    " · ",
 		msgNote:        "注：%s（%s）未评级：%s",
 		msgNoteNoWhy:   "注：%s（%s）未评级",
+		msgCoverage:    "%d 个指标中仅 %d 个有数据，低于最低覆盖率 %s",
 		msgMissingCell: "—",
 	},
 	"en": {
@@ -55,6 +58,7 @@ var catalogue = map[string]map[string]string{
 		msgTitleSep:    " · ",
 		msgNote:        "Note: %s (%s) not rated: %s",
 		msgNoteNoWhy:   "Note: %s (%s) not rated",
+		msgCoverage:    "data for %[2]d of %[1]d indicators, under the minimum share of %[3]s",
 		msgMissingCell: "—",
 	},
 }
@@ -131,9 +135,14 @@ func title(r *scoring.Result, lang string) string {
 }
 
 // notRatedNote is the footnote explaining why rr was not rated.
-func notRatedNote(rr *scoring.RegionResult, lang string) string {
+func notRatedNote(rr *scoring.RegionResult, minCoverage float64, lang string) string {
 	name := regionName(rr.Region, lang)
-	if rr.Reason == "" {
+	switch {
+	case rr.Total > 0:
+		// Worded here from the counts, so the note speaks the user's language.
+		why := msgf(lang, msgCoverage, rr.Total, rr.Present, strconv.FormatFloat(minCoverage*100, 'f', -1, 64)+"%")
+		return msgf(lang, msgNote, name, rr.Region.Code, why)
+	case rr.Reason == "":
 		return msgf(lang, msgNoteNoWhy, name, rr.Region.Code)
 	}
 	return msgf(lang, msgNote, name, rr.Region.Code, rr.Reason)

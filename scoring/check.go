@@ -47,6 +47,16 @@ func Check(def *indicators.Definition) indicators.ErrorList {
 		}
 	}
 	for i, ind := range def.Indicators {
+		// Checked first, so that an unknown normaliser does not hide them.
+		if ind.Denominator != "" {
+			errs = append(errs, indicators.Errorf(def.KeyPos("indicator", i, "denominator"), "remove denominator and divide the values in the data for now",
+				"denominators are not available in this version of govindex"))
+		}
+		if ind.Source != "" {
+			collector, _, _ := strings.Cut(ind.Source, ".")
+			errs = append(errs, indicators.Errorf(def.KeyPos("indicator", i, "source"), "give the indicator's values in an observation table instead",
+				"collector %q is not available in this version of govindex", collector))
+		}
 		name := normaliserOf(def, ind)
 		n, ok := LookupNormaliser(name)
 		if !ok {
@@ -62,15 +72,6 @@ func Check(def *indicators.Definition) indicators.ErrorList {
 		case n.Needs == "target" && ind.Target == nil:
 			errs = append(errs, indicators.Errorf(def.KeyPos("indicator", i, ""), "add target = <value> to the indicator",
 				"indicator %q is normalised with %s but has no target", ind.ID, name))
-		}
-		if ind.Denominator != "" {
-			errs = append(errs, indicators.Errorf(def.KeyPos("indicator", i, "denominator"), "remove denominator and divide the values in the data for now",
-				"denominators are not available in this version of govindex"))
-		}
-		if ind.Source != "" {
-			collector, _, _ := strings.Cut(ind.Source, ".")
-			errs = append(errs, indicators.Errorf(def.KeyPos("indicator", i, "source"), "give the indicator's values in an observation table instead",
-				"collector %q is not available in this version of govindex", collector))
 		}
 	}
 	errs.Sort()
