@@ -81,7 +81,15 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 	rs := NewRegionSet(regions)
 
 	set := newObsSet()
+	listed := map[string]bool{}
 	for _, rel := range def.Index.Data {
+		if listed[rel] {
+			// Reading it again would report every value as a duplicate.
+			errs = append(errs, Errorf(def.KeyPos("index", 0, "data"), "name each file once in data",
+				"data file %q is listed twice", rel))
+			continue
+		}
+		listed[rel] = true
 		b, shown, ok := read(rel)
 		if !ok {
 			continue

@@ -267,6 +267,9 @@ func TestLoadDataErrors(t *testing.T) {
 		}, []string{"a.csv"}, nil, "", []string{
 			`DIR/regions.csv:1: regions table has no "code" column (header: id,name); fix: ` + hintRegionsHeader,
 			`DIR/a.csv:2:3: row has 3 fields but the header has 2; fix: quote values that contain commas ("1,234") or remove the extra fields`}},
+		{"data file listed twice", map[string][]byte{"regions.csv": regions, "a.csv": []byte("region,policy_docs\n520000,1\n")},
+			[]string{"a.csv", "a.csv"}, nil, "", []string{
+				`index.toml: data file "a.csv" is listed twice; fix: name each file once in data`}},
 		{"empty workbook", map[string][]byte{"regions.csv": regions, "a.xlsx": xlsxBytes(t, sheet{name: "S"})},
 			[]string{"a.xlsx"}, nil, "", []string{
 				`DIR/a.xlsx: the workbook has no data; fix: fill in a sheet with a header row and data`}},

@@ -16,6 +16,7 @@ type Definition struct {
 	Indicators  []*Indicator
 	Sources     []*SourceSpec
 	AHP         []*AHPSpec
+	Caps        []*CapSpec
 	Uncertainty *UncertaintySpec // nil when the section is absent
 
 	files Files       // opens files named relative to File
@@ -53,6 +54,12 @@ type ScoringSpec struct {
 	// MinCoverage is the share of its indicators a region must have data for
 	// to be rated (extension; default 0.5).
 	MinCoverage float64 `toml:"min_coverage"`
+	// Reference is the code or name of the reference region of dist2ref
+	// (extension).
+	Reference string `toml:"reference"`
+	// Power is the exponent p of the generalised (power) mean, used by
+	// aggregate = "power" (extension; default 1, the arithmetic mean).
+	Power float64 `toml:"power"`
 }
 
 // StarsSpec is the [stars] table.
@@ -99,8 +106,11 @@ type Indicator struct {
 	Goalposts   []float64 `toml:"goalposts"`
 	Target      *float64  `toml:"target"`
 	Denominator string    `toml:"denominator"`
-	Source      string    `toml:"source"`
-	Description string    `toml:"description"`
+	// Scale multiplies the value after division by the denominator, e.g.
+	// 10000 for "per 10,000 people" (extension; default 1).
+	Scale       float64 `toml:"scale"`
+	Source      string  `toml:"source"`
+	Description string  `toml:"description"`
 
 	// Index is the position in Definition.Indicators.
 	Index int `toml:"-"`
@@ -120,6 +130,17 @@ type SourceSpec struct {
 type AHPSpec struct {
 	Parent string  `toml:"parent"`
 	Matrix [][]any `toml:"matrix"`
+}
+
+// CapSpec is a [[cap]] entry (extension): a star cap that limits a region's
+// rating to Max when one of its dimensions is weak — in the bottom
+// BelowQuantile share of the rated regions, or scoring under Below.
+// Dimension names one dimension; empty means any top-level dimension.
+type CapSpec struct {
+	Max           int      `toml:"max"`
+	Dimension     string   `toml:"dimension"`
+	BelowQuantile *float64 `toml:"below_quantile"`
+	Below         *float64 `toml:"below"`
 }
 
 // UncertaintySpec is the [uncertainty] table.

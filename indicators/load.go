@@ -31,12 +31,14 @@ type rawDefinition struct {
 	Indicator   []toml.Primitive `toml:"indicator"`
 	Source      []toml.Primitive `toml:"source"`
 	AHP         []toml.Primitive `toml:"ahp"`
+	Cap         []toml.Primitive `toml:"cap"`
 	Uncertainty *UncertaintySpec `toml:"uncertainty"`
 
 	dims    []rawDimension
 	inds    []rawIndicator
 	sources []SourceSpec
 	ahp     []AHPSpec
+	caps    []CapSpec
 }
 
 type rawScoring struct {
@@ -49,6 +51,8 @@ type rawScoring struct {
 	Ties        string      `toml:"ties"`
 	Round       *int        `toml:"round"`
 	MinCoverage *float64    `toml:"min_coverage"`
+	Reference   string      `toml:"reference"`
+	Power       *float64    `toml:"power"`
 }
 
 type rawDimension struct {
@@ -72,6 +76,7 @@ type rawIndicator struct {
 	Goalposts   []float64 `toml:"goalposts"`
 	Target      *float64  `toml:"target"`
 	Denominator string    `toml:"denominator"`
+	Scale       *float64  `toml:"scale"`
 	Source      string    `toml:"source"`
 	Description string    `toml:"description"`
 }
@@ -138,6 +143,9 @@ func Parse(file string, src []byte, files Files) (*Definition, error) {
 		return nil, err
 	}
 	if err := decodeEntries(&md, loc, "ahp", raw.AHP, &raw.ahp); err != nil {
+		return nil, err
+	}
+	if err := decodeEntries(&md, loc, "cap", raw.Cap, &raw.caps); err != nil {
 		return nil, err
 	}
 	d := &Definition{File: file, SHA256: hex.EncodeToString(sum[:]), files: files, pos: loc}
@@ -305,18 +313,19 @@ func typeHint(key, want string) string {
 
 // knownKeys lists the keys each table accepts, for the unknown-key hint.
 var knownKeys = map[string][]string{
-	"":            {"index", "scoring", "stars", "dimension", "indicator", "source", "ahp", "uncertainty"},
+	"":            {"index", "scoring", "stars", "dimension", "indicator", "source", "ahp", "cap", "uncertainty"},
 	"index":       {"name", "name_en", "edition", "year", "regions", "data", "description", "encoding"},
-	"scoring":     {"impute", "treat", "normalise", "range", "weights", "aggregate", "ties", "round", "min_coverage"},
+	"scoring":     {"impute", "treat", "normalise", "range", "weights", "aggregate", "ties", "round", "min_coverage", "reference", "power"},
 	"stars":       {"method", "thresholds", "classes", "labels"},
 	"dimension":   {"id", "name", "name_en", "parent", "weight", "aggregate"},
-	"indicator":   {"id", "dimension", "name", "name_en", "unit", "direction", "weight", "normalise", "goalposts", "target", "denominator", "source", "description"},
+	"indicator":   {"id", "dimension", "name", "name_en", "unit", "direction", "weight", "normalise", "goalposts", "target", "denominator", "scale", "source", "description"},
 	"source":      {"collector", "files", "as_of", "region"},
 	"ahp":         {"parent", "matrix"},
+	"cap":         {"max", "dimension", "below_quantile", "below"},
 	"uncertainty": {"samples", "seed", "weights_noise", "normalise", "aggregate", "impute", "exclude", "sensitivity"},
 }
 
-var arrayTables = map[string]bool{"dimension": true, "indicator": true, "source": true, "ahp": true}
+var arrayTables = map[string]bool{"dimension": true, "indicator": true, "source": true, "ahp": true, "cap": true}
 
 // unknownKeys reports the keys no table accepts, with their positions and
 // the closest accepted key. Only the outermost unknown part of a key is
@@ -376,12 +385,16 @@ func (d *Definition) fill(raw *rawDefinition) {
 		Impute: or(s.Impute, "none"), Treat: or(s.Treat, "none"), Normalise: or(s.Normalise, "minmax"),
 		Range: [2]float64{0, 100}, Weights: or(s.Weights, "manual"), Aggregate: or(s.Aggregate, "arithmetic"),
 		Ties: or(s.Ties, "competition"), Round: s.Round, MinCoverage: 0.5,
+		Reference: s.Reference, Power: 1,
 	}
 	if s.Range != nil {
 		d.Scoring.Range = *s.Range
 	}
 	if s.MinCoverage != nil {
 		d.Scoring.MinCoverage = *s.MinCoverage
+	}
+	if s.Power != nil {
+		d.Scoring.Power = *s.Power
 	}
 	d.Stars = raw.Stars
 	d.Stars.Method = or(d.Stars.Method, "thresholds")
@@ -402,11 +415,14 @@ func (d *Definition) fill(raw *rawDefinition) {
 		}
 		d.Indicators = append(d.Indicators, &Indicator{ID: r.ID, Dimension: r.Dimension, Name: or(r.Name, r.ID),
 			NameEn: r.NameEn, Unit: r.Unit, Direction: dir, Weight: deref(r.Weight, 1), Normalise: r.Normalise,
-			Goalposts: r.Goalposts, Target: r.Target, Denominator: r.Denominator, Source: r.Source,
+			Goalposts: r.Goalposts, Target: r.Target, Denominator: r.Denominator, Scale: deref(r.Scale, 1), Source: r.Source,
 			Description: r.Description})
 	}
 	for i := range raw.sources {
 		d.Sources = append(d.Sources, &raw.sources[i])
+	}
+	for i := range raw.caps {
+		d.Caps = append(d.Caps, &raw.caps[i])
 	}
 	for i := range raw.ahp {
 		d.AHP = append(d.AHP, &raw.ahp[i])
@@ -463,7 +479,45 @@ func (d *Definition) check() ErrorList {
 		add(d.KeyPos("scoring", 0, "min_coverage"), "give a share between 0 and 1, e.g. 0.5", "min_coverage = %g is not a share", sc.MinCoverage)
 	}
 	errs = append(errs, d.checkStars()...)
+	errs = append(errs, d.checkCaps()...)
+	if math.IsNaN(sc.Power) || math.IsInf(sc.Power, 0) || math.Abs(sc.Power) > 100 {
+		errs = append(errs, Errorf(d.KeyPos("scoring", 0, "power"), "give a number between -100 and 100, e.g. power = 0.5", "power = %g is out of range", sc.Power))
+	}
+	for i, ind := range d.Indicators {
+		if !(ind.Scale > 0) || math.IsInf(ind.Scale, 0) {
+			errs = append(errs, Errorf(d.KeyPos("indicator", i, "scale"), "give a positive multiplier, e.g. scale = 10000 for per 10,000 people", "scale %g of indicator %q is not positive", ind.Scale, ind.ID))
+		}
+	}
 	errs = append(errs, d.checkTree()...)
+	return errs
+}
+
+// checkCaps checks the [[cap]] entries: a cap below the top class, on a
+// known dimension, with exactly one condition.
+func (d *Definition) checkCaps() ErrorList {
+	var errs ErrorList
+	for i, c := range d.Caps {
+		if c.Max < 1 || c.Max >= d.Stars.NumClasses() {
+			errs = append(errs, Errorf(d.KeyPos("cap", i, "max"), fmt.Sprintf("give the highest rating allowed, from 1 to %d", d.Stars.NumClasses()-1),
+				"cap max = %d is out of range", c.Max))
+		}
+		if c.Dimension != "" {
+			if _, ok := d.dims[c.Dimension]; !ok {
+				errs = append(errs, Errorf(d.KeyPos("cap", i, "dimension"), hintID(c.Dimension, d.dimIDs(), "name a [[dimension]] id, or leave it out for any top-level dimension"),
+					"unknown dimension %q", c.Dimension))
+			}
+		}
+		switch {
+		case (c.BelowQuantile == nil) == (c.Below == nil):
+			errs = append(errs, Errorf(d.KeyPos("cap", i, ""), "give either below_quantile = 0.25 (bottom quarter) or below = 40 (a score)",
+				"a cap needs exactly one condition"))
+		case c.BelowQuantile != nil && !(*c.BelowQuantile > 0 && *c.BelowQuantile < 1):
+			errs = append(errs, Errorf(d.KeyPos("cap", i, "below_quantile"), "give a share between 0 and 1, e.g. 0.25",
+				"below_quantile = %g is not a share", *c.BelowQuantile))
+		case c.Below != nil && (math.IsNaN(*c.Below) || math.IsInf(*c.Below, 0)):
+			errs = append(errs, Errorf(d.KeyPos("cap", i, "below"), "give a finite score", "below = %g is not a number", *c.Below))
+		}
+	}
 	return errs
 }
 

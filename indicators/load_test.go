@@ -153,7 +153,7 @@ func TestParseFullDefinition(t *testing.T) {
 	}, d.Index)
 	assert.Equal(t, ScoringSpec{
 		Impute: "median", Treat: "none", Normalise: "minmax", Range: [2]float64{0, 100}, Weights: "manual",
-		Aggregate: "arithmetic", Ties: "competition", Round: nil, MinCoverage: 0.5,
+		Aggregate: "arithmetic", Ties: "competition", Round: nil, MinCoverage: 0.5, Power: 1,
 	}, d.Scoring)
 	assert.Equal(t, StarsSpec{Method: "quantiles", Classes: 5,
 		Labels: []string{"★", "★★", "★★★", "★★★★", "★★★★★"}}, d.Stars, "classes default to 5 for quantiles; no thresholds")
@@ -167,13 +167,13 @@ func TestParseFullDefinition(t *testing.T) {
 	}, d.Dimensions)
 	assert.Equal(t, []*Indicator{
 		{ID: "policy_docs", Dimension: "policy", Name: "数据共享开放政策文件数", NameEn: "Data policy documents",
-			Unit: "件", Direction: 1, Weight: 1, Source: "policies.count", Index: 0},
+			Unit: "件", Direction: 1, Weight: 1, Source: "policies.count", Scale: 1, Index: 0},
 		{ID: "policy_force", Dimension: "policy", Name: "policy_force", Direction: 1, Weight: 3,
-			Normalise: "goalposts", Goalposts: []float64{0, 5}, Description: "Highest legal force of a data policy.", Index: 1},
+			Normalise: "goalposts", Goalposts: []float64{0, 5}, Description: "Highest legal force of a data policy.", Scale: 1, Index: 1},
 		{ID: "share_delay", Dimension: "sharing_depth", Name: "share_delay", Unit: "天", Direction: -1, Weight: 1,
-			Target: f64(2), Denominator: "population", Index: 2},
-		{ID: "share_platforms", Dimension: "sharing", Name: "share_platforms", Direction: 1, Weight: 1, Index: 3},
-		{ID: "open_datasets", Dimension: "open", Name: "open_datasets", Direction: 1, Weight: 1, Index: 4},
+			Target: f64(2), Denominator: "population", Scale: 1, Index: 2},
+		{ID: "share_platforms", Dimension: "sharing", Name: "share_platforms", Direction: 1, Weight: 1, Scale: 1, Index: 3},
+		{ID: "open_datasets", Dimension: "open", Name: "open_datasets", Direction: 1, Weight: 1, Scale: 1, Index: 4},
 	}, d.Indicators)
 	assert.Equal(t, []*SourceSpec{
 		{Collector: "policies", Files: []string{"evidence/policies.csv"}, AsOf: "2017-06-07"},
@@ -238,12 +238,12 @@ func TestParseDefaults(t *testing.T) {
 	d, err := Parse("index.toml", []byte(defHead+defTree), nil)
 	require.NoError(t, err)
 	assert.Equal(t, ScoringSpec{Impute: "none", Treat: "none", Normalise: "minmax", Range: [2]float64{0, 100},
-		Weights: "manual", Aggregate: "arithmetic", Ties: "competition", MinCoverage: 0.5}, d.Scoring)
+		Weights: "manual", Aggregate: "arithmetic", Ties: "competition", MinCoverage: 0.5, Power: 1}, d.Scoring)
 	assert.Nil(t, d.Scoring.Round, "no round key: no rounding")
 	assert.Equal(t, StarsSpec{Method: "thresholds", Thresholds: []float64{20, 40, 60, 80}}, d.Stars)
 	assert.Equal(t, 5, d.Stars.NumClasses())
 	assert.Equal(t, &Dimension{ID: "d1", Name: "d1", Weight: 1}, d.Dimensions[0])
-	assert.Equal(t, &Indicator{ID: "i1", Dimension: "d1", Name: "i1", Direction: 1, Weight: 1}, d.Indicators[0])
+	assert.Equal(t, &Indicator{ID: "i1", Dimension: "d1", Name: "i1", Direction: 1, Weight: 1, Scale: 1}, d.Indicators[0])
 	assert.Nil(t, d.Uncertainty)
 	assert.Empty(t, d.Sources)
 	assert.Empty(t, d.AHP)
@@ -432,7 +432,7 @@ func TestParseErrors(t *testing.T) {
 
 		// Unknown keys: where they are, with the nearest accepted key.
 		{"unknown key at the top level", tomlLines(`title = "x"`) + defHead + defTree,
-			"index.toml:1:1", `unknown key "title" at the top level`, "accepted keys: index, scoring, stars, dimension, indicator, source, ahp, uncertainty", 0},
+			"index.toml:1:1", `unknown key "title" at the top level`, "accepted keys: index, scoring, stars, dimension, indicator, source, ahp, cap, uncertainty", 0},
 		{"unknown key in [index]", defHead + tomlLines(`author = "me"`) + defTree,
 			"index.toml:4:1", `unknown key "index.author" in [index]`, "accepted keys: name, name_en, edition", 0},
 		{"unknown key in [scoring]", defHead + defTree + tomlLines(`[scoring]`, `weights = "equal"`, `normalize = "zscore"`),
