@@ -53,6 +53,9 @@ type Matrix struct {
 	Values [][]float64
 	// Sources[r][i] is the provenance of that value ("" when none).
 	Sources [][]string
+	// Other holds the same table for the other years with data, for
+	// methods that look across years; the scoring package fills it.
+	Other []*Matrix
 }
 
 // Matrix builds the table for year: an observation with year 0 (a table

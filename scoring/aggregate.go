@@ -19,7 +19,13 @@ type Aggregator struct {
 	// and the weights renormalised over those present; a row with none
 	// present gives NaN. Fn works on the whole matrix, not one row, so that
 	// outranking methods (copeland) that compare regions fit the same slot.
-	Fn func(X [][]float64, w []float64) []float64
+	Fn func(X [][]float64, w []float64, p AggregateParams) []float64
+}
+
+// AggregateParams carries a method's parameters from [scoring].
+type AggregateParams struct {
+	// Power is the exponent of the generalised mean (scoring.power).
+	Power float64
 }
 
 // aggregators is the registry: adding a method is one entry here.
@@ -42,8 +48,13 @@ func AggregatorNames() []string { return slices.Sorted(maps.Keys(aggregators)) }
 // sum to 1 and calls f with just those values and weights; a row with no
 // present child (or only zero-weight ones) gives NaN without calling f. It
 // panics when a row's length differs from len(w) (a programmer error).
-func rowwise(f func(x, w []float64) float64) func(X [][]float64, w []float64) []float64 {
-	return func(X [][]float64, w []float64) []float64 {
+func rowwise(f func(x, w []float64) float64) func(X [][]float64, w []float64, p AggregateParams) []float64 {
+	return rowwiseP(func(x, w []float64, _ AggregateParams) float64 { return f(x, w) })
+}
+
+// rowwiseP is rowwise for methods with parameters.
+func rowwiseP(f func(x, w []float64, p AggregateParams) float64) func(X [][]float64, w []float64, p AggregateParams) []float64 {
+	return func(X [][]float64, w []float64, p AggregateParams) []float64 {
 		out := make([]float64, len(X))
 		xs := make([]float64, 0, len(w))
 		ws := make([]float64, 0, len(w))
@@ -67,7 +78,7 @@ func rowwise(f func(x, w []float64) float64) func(X [][]float64, w []float64) []
 			for j := range ws {
 				ws[j] /= sum
 			}
-			out[r] = f(xs, ws)
+			out[r] = f(xs, ws, p)
 		}
 		return out
 	}

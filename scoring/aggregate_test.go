@@ -61,7 +61,7 @@ func TestAggregators(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			a, ok := LookupAggregator(tc.method)
 			require.True(t, ok)
-			got := a.Fn(tc.X, tc.w)
+			got := a.Fn(tc.X, tc.w, AggregateParams{})
 			want := tc.want
 			// Relative tolerance for the large-value case.
 			for i := range want {
@@ -82,7 +82,7 @@ func TestAggregatorGeometricBelowArithmetic(t *testing.T) {
 	g, _ := LookupAggregator("geometric")
 	X := [][]float64{{1, 50, 100}, {30, 30, 30}, {nanv, 2, 98}}
 	w := []float64{1, 2, 1}
-	am, gm := a.Fn(X, w), g.Fn(X, w)
+	am, gm := a.Fn(X, w, AggregateParams{}), g.Fn(X, w, AggregateParams{})
 	assert.Less(t, gm[0], am[0])
 	assert.InDelta(t, 30, gm[1], 1e-12)
 	assert.InDelta(t, 30, am[1], 1e-12)
@@ -92,7 +92,7 @@ func TestAggregatorGeometricBelowArithmetic(t *testing.T) {
 
 func TestAggregatorLengthMismatchPanics(t *testing.T) {
 	a, _ := LookupAggregator("arithmetic")
-	assert.Panics(t, func() { a.Fn([][]float64{{1, 2, 3}}, []float64{1, 1}) })
+	assert.Panics(t, func() { a.Fn([][]float64{{1, 2, 3}}, []float64{1, 1}, AggregateParams{}) })
 }
 
 func TestNonPositive(t *testing.T) {

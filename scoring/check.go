@@ -48,10 +48,6 @@ func Check(def *indicators.Definition) indicators.ErrorList {
 	}
 	for i, ind := range def.Indicators {
 		// Checked first, so that an unknown normaliser does not hide them.
-		if ind.Denominator != "" {
-			errs = append(errs, indicators.Errorf(def.KeyPos("indicator", i, "denominator"), "remove denominator and divide the values in the data for now",
-				"denominators are not available in this version of govindex"))
-		}
 		if ind.Source != "" {
 			collector, _, _ := strings.Cut(ind.Source, ".")
 			errs = append(errs, indicators.Errorf(def.KeyPos("indicator", i, "source"), "give the indicator's values in an observation table instead",

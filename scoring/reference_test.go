@@ -94,7 +94,7 @@ func TestTAIEqualWeightsMinMax(t *testing.T) {
 	}
 	w := []float64{1, 1, 1, 1, 1, 1, 1, 1}
 	arith, _ := LookupAggregator("arithmetic")
-	score := arith.Fn(X, w)
+	score := arith.Fn(X, w, AggregateParams{})
 
 	got := map[string]float64{}
 	for i, c := range tab.countries {

@@ -14,6 +14,26 @@ type Result struct {
 	// Weights lists every dimension and indicator with its weight within its
 	// parent and its effective weight at index level, in tree order.
 	Weights []WeightRow
+	// Treatments lists the indicators an outlier treatment changed.
+	Treatments []TreatmentReport
+	// Caps lists the star ratings a [[cap]] lowered.
+	Caps []CapApplied
+}
+
+// TreatmentReport says what outlier treatment did to one indicator.
+type TreatmentReport struct {
+	Indicator string
+	Applied   string // e.g. "winsorise", "log"
+	Changed   int    // values changed
+	Detail    string
+}
+
+// CapApplied is one rating lowered by a star cap.
+type CapApplied struct {
+	Region    string // region code
+	Cap       int    // index of the [[cap]] entry
+	Dimension string // the weak dimension that triggered it
+	From, To  int    // stars before and after
 }
 
 // Method names the methods used, as in the JSON "method" object.

@@ -9,11 +9,19 @@ import (
 )
 
 // Run scores and rates the definition on the dataset's values for year.
+// The other years with data come along for imputation methods that use
+// them (latest, linear).
 func Run(def *indicators.Definition, ds *indicators.Dataset, year int) (*Result, error) {
 	if errs := Check(def); len(errs) > 0 {
 		return nil, errs
 	}
-	res, err := Score(def, ds.Matrix(def, year))
+	m := ds.Matrix(def, year)
+	for _, y := range ds.Years() {
+		if y != year {
+			m.Other = append(m.Other, ds.Matrix(def, y))
+		}
+	}
+	res, err := Score(def, m)
 	if err != nil {
 		return nil, err
 	}
@@ -22,10 +30,10 @@ func Run(def *indicators.Definition, ds *indicators.Dataset, year int) (*Result,
 }
 
 // Score runs the pipeline on a region × indicator matrix: coverage →
-// impute → treat → direction → normalise → weight → aggregate up the tree →
-// round → rank → stars. The definition must have passed Check. Regions
-// below the coverage threshold are left out of every step and reported
-// unrated, so they cannot move the others' scores.
+// denominate → impute → treat → direction → normalise → weight → aggregate
+// up the tree → round → rank → stars → caps. The definition must have
+// passed Check. Regions below the coverage threshold are left out of every
+// step and reported unrated, so they cannot move the others' scores.
 func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 	sc := def.Scoring
 	nInd := len(def.Indicators)
@@ -56,32 +64,57 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 		}
 		all[r] = rr
 	}
-
-	// Values of rated regions, imputed and treated.
-	X := make([][]float64, len(rated))
-	imputed := make([][]bool, len(rated))
+	ratedRegions := make([]*indicators.Region, len(rated))
 	for k, r := range rated {
-		X[k] = append([]float64(nil), m.Values[r]...)
+		ratedRegions[k] = m.Regions[r]
+	}
+
+	// Values of rated regions: denominated, imputed, treated.
+	X, err := denominate(def, m.Values, rated, m.Regions)
+	if err != nil {
+		return nil, err
+	}
+	imputed := make([][]bool, len(rated))
+	groups := make([]string, len(rated))
+	for k, r := range rated {
 		imputed[k] = make([]bool, nInd)
+		groups[k] = m.Regions[r].Group
+	}
+	panel, err := buildPanel(def, m, rated, X)
+	if err != nil {
+		return nil, err
 	}
 	imp, _ := LookupImputer(sc.Impute)
-	imp.Fn(X, imputed)
+	imp.Fn(ImputeContext{X: X, Imputed: imputed, Groups: groups, Panel: panel})
+
+	ref := -1
+	if sc.Reference != "" {
+		if ref = findRegion(ratedRegions, sc.Reference); ref < 0 {
+			return nil, indicators.Errorf(def.KeyPos("scoring", 0, "reference"), "name the code or exact name of a rated region in regions.csv",
+				"reference region %q is not among the rated regions", sc.Reference)
+		}
+	}
 	treat, _ := LookupTreatment(sc.Treat)
 	N := make([][]float64, len(rated)) // normalised
+	D := make([][]float64, len(rated)) // direction applied, for data-driven weights
 	for k := range N {
 		N[k] = make([]float64, nInd)
+		D[k] = make([]float64, nInd)
 	}
 	col := make([]float64, len(rated))
 	for i, ind := range def.Indicators {
 		for k := range rated {
 			col[k] = X[k][i]
 		}
-		treated, _ := treat.Fn(col)
+		t := treat.Fn(col)
+		if t.Changed > 0 || t.Applied != "" {
+			res.Treatments = append(res.Treatments, TreatmentReport{Indicator: ind.ID, Applied: t.Applied, Changed: t.Changed, Detail: t.Detail})
+		}
 		for k := range rated {
-			X[k][i] = treated[k]
+			X[k][i] = t.Values[k]
 		}
 		norm, _ := LookupNormaliser(normaliserOf(def, ind))
-		p := NormaliseParams{Range: sc.Range, Ref: -1, Target: ind.Target}
+		p := NormaliseParams{Range: sc.Range, Ref: ref, Target: ind.Target}
 		dir := float64(ind.Direction)
 		if len(ind.Goalposts) == 2 {
 			p.Goalposts = []float64{ind.Goalposts[0], ind.Goalposts[1]}
@@ -94,7 +127,8 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 			p.Target = &t
 		}
 		for k := range rated {
-			col[k] = dir * treated[k]
+			col[k] = dir * t.Values[k]
+			D[k][i] = col[k]
 		}
 		out := norm.Fn(col, p)
 		for k := range rated {
@@ -104,7 +138,7 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 
 	// Weights.
 	wf, _ := LookupWeighting(sc.Weights)
-	raw, err := wf.Fn(WeightContext{Def: def, Normalised: N})
+	raw, err := wf.Fn(WeightContext{Def: def, Normalised: N, Values: D})
 	if err != nil {
 		return nil, err
 	}
@@ -179,6 +213,7 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 	if err != nil {
 		return nil, indicators.Errorf(def.KeyPos("stars", 0, ""), "check the [stars] settings", "%v", err)
 	}
+	res.Caps = applyCaps(def, st, dimScore, ratedRegions)
 	for k, r := range rated {
 		rr := all[r]
 		rr.Score, rr.Rank, rr.Stars, rr.Class = index[k], ranks[k], st[k], label(def, st[k])
@@ -252,7 +287,7 @@ func aggregate(def *indicators.Definition, method, node string, cols [][]float64
 				"the %s mean needs positive values, but region %s has %g on %q", method, regionLabel(regions[rated[k]]), X[k][j], names[j])
 		}
 	}
-	return agg.Fn(X, w), nil
+	return agg.Fn(X, w, AggregateParams{Power: def.Scoring.Power}), nil
 }
 
 func label(def *indicators.Definition, stars int) string {

@@ -1195,12 +1195,6 @@ func TestCheckRequirements(t *testing.T) {
 			msg:  []string{`"a"`, "goalposts"},
 		},
 		{
-			name: "denominator",
-			src:  checkBase("", "", "", `denominator = "population"`),
-			at:   `denominator = "population"`,
-			msg:  []string{"not available in this version"},
-		},
-		{
 			name: "source",
 			src:  checkBase("", "", "", `source = "policies.count"`),
 			at:   `source = "policies.count"`,
@@ -1226,15 +1220,14 @@ func TestCheckRequirements(t *testing.T) {
 	}
 
 	// Every problem is listed, not only the first of each indicator: an
-	// unknown normaliser does not hide a source or a denominator.
+	// unknown normaliser does not hide a source.
 	t.Run("all problems", func(t *testing.T) {
-		src := strings.Replace(checkBase("", "", "", "denominator = \"population\"\nsource = \"policies.count\""),
+		src := strings.Replace(checkBase("", "", "", "source = \"policies.count\""),
 			`normalise = "minmax"`, `normalise = "bogus"`, 1)
 		errs := scoring.Check(project{toml: src}.parse(t))
-		require.Len(t, errs, 3, "%v", errs)
+		require.Len(t, errs, 2, "%v", errs)
 		assert.Equal(t, lineOf(t, src, `"bogus"`), errs[0].Pos.Line)
-		assert.Equal(t, lineOf(t, src, `denominator =`), errs[1].Pos.Line)
-		assert.Equal(t, lineOf(t, src, `source =`), errs[2].Pos.Line)
+		assert.Equal(t, lineOf(t, src, `source =`), errs[1].Pos.Line)
 	})
 
 	t.Run("valid", func(t *testing.T) {

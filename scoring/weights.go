@@ -11,9 +11,14 @@ import (
 // WeightContext is what a weighting method may use.
 type WeightContext struct {
 	Def *indicators.Definition
-	// Normalised is regions × indicators, in Def.Indicators order, for
-	// data-driven methods (entropy, critic, pca).
+	// Normalised is regions × indicators, in Def.Indicators order, as they
+	// enter aggregation.
 	Normalised [][]float64
+	// Values is the same table before normalisation: after denomination,
+	// imputation and treatment, with direction applied (a direction −1
+	// indicator is negated), for data-driven methods (entropy, critic, pca)
+	// that define their own scaling.
+	Values [][]float64
 }
 
 // Weighting is a registered weighting method: Fn returns a raw (not yet
