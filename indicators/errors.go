@@ -31,8 +31,11 @@ func (p Pos) String() string {
 // flag): where it is, what is wrong and what to do about it.
 type InputError struct {
 	Pos  Pos
-	Msg  string // what is wrong
-	Hint string // how to fix it; may be empty
+	Msg  string // what is wrong, in English
+	Hint string // how to fix it, in English; may be empty
+
+	format string // Msg's format and arguments, for translation
+	args   []any
 }
 
 // Error formats the problem as "file:line:col: message; fix: hint".
@@ -52,7 +55,17 @@ func (e *InputError) Error() string {
 
 // Errorf builds an *InputError at pos.
 func Errorf(pos Pos, hint, format string, args ...any) *InputError {
-	return &InputError{Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint}
+	return &InputError{Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint, format: format, args: args}
+}
+
+// Localized returns the message and hint in lang ("zh" or "en"): Chinese
+// comes from the catalogue in messages_zh.go, keyed by the English format
+// and hint; anything not in it stays in English.
+func (e *InputError) Localized(lang string) (msg, hint string) {
+	if lang == "en" {
+		return e.Msg, e.Hint
+	}
+	return Translate(e.format, e.args, e.Msg), TranslateHint(e.Hint)
 }
 
 // ErrorList is every problem found in one pass over the input.

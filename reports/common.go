@@ -142,7 +142,41 @@ func layoutRows(r *scoring.Result, lang string) (header regionRow, rows []region
 		}
 		rows = append(rows, row)
 	}
+	notes = append(notes, capNotes(r, lang)...)
+	notes = append(notes, treatmentNotes(r, lang)...)
 	return header, rows, notes
+}
+
+// capNotes says which ratings a star cap lowered, and why.
+func capNotes(r *scoring.Result, lang string) []string {
+	var out []string
+	for _, c := range r.Caps {
+		name := c.Region
+		for _, rr := range r.Regions {
+			if rr.Region.Code == c.Region {
+				name = regionName(rr.Region, lang)
+			}
+		}
+		dim := c.Dimension
+		if d, ok := r.Def.Dimension(c.Dimension); ok {
+			dim = dimensionName(d, lang)
+		}
+		out = append(out, msgf(lang, msgCapNote, name, c.Region, c.From, c.To, dim))
+	}
+	return out
+}
+
+// treatmentNotes lists the indicators outlier treatment changed.
+func treatmentNotes(r *scoring.Result, lang string) []string {
+	var out []string
+	for _, t := range r.Treatments {
+		name := t.Indicator
+		if ind, ok := r.Def.Indicator(t.Indicator); ok {
+			name = PickName(lang, ind.Name, ind.NameEn)
+		}
+		out = append(out, msgf(lang, msgTreatNote, name, t.Applied, t.Changed))
+	}
+	return out
 }
 
 // cells flattens a row into its columns; withClass adds the class column.

@@ -24,6 +24,8 @@ const (
 	msgNote        = "note"        // %s name, %s code, %s reason
 	msgNoteNoWhy   = "note_no_why" // %s name, %s code
 	msgCoverage    = "coverage"    // %d present, %d total, %s minimum share
+	msgCapNote     = "cap_note"    // name, code, from, to, dimension
+	msgTreatNote   = "treat_note"  // indicator, method, count
 	msgMissingCell = "missing"
 )
 
@@ -43,6 +45,8 @@ var catalogue = map[string]map[string]string{
 		msgNote:        "注：%s（%s）未评级：%s",
 		msgNoteNoWhy:   "注：%s（%s）未评级",
 		msgCoverage:    "%d 个指标中仅 %d 个有数据，低于最低覆盖率 %s",
+		msgCapNote:     "注：%s（%s）的星级由 %d 星限为 %d 星：维度“%s”处于短板",
+		msgTreatNote:   "注：指标“%s”经异常值处理（%s），改动 %d 个值",
 		msgMissingCell: "—",
 	},
 	"en": {
@@ -59,6 +63,8 @@ var catalogue = map[string]map[string]string{
 		msgNote:        "Note: %s (%s) not rated: %s",
 		msgNoteNoWhy:   "Note: %s (%s) not rated",
 		msgCoverage:    "data for %[2]d of %[1]d indicators, under the minimum share of %[3]s",
+		msgCapNote:     "Note: %s (%s) capped from %d to %d stars: weak on %s",
+		msgTreatNote:   "Note: indicator %s treated for outliers (%s), %d values changed",
 		msgMissingCell: "—",
 	},
 }

@@ -16,6 +16,27 @@ type JSONDoc struct {
 	Method  JSONMethod   `json:"method"`
 	Regions []JSONRegion `json:"regions"`
 	Weights []JSONWeight `json:"weights"`
+	// Treatments and Caps are extensions: what outlier treatment changed and
+	// which ratings a star cap lowered.
+	Treatments []JSONTreatment `json:"treatments,omitempty"`
+	Caps       []JSONCap       `json:"caps,omitempty"`
+}
+
+// JSONTreatment is one indicator changed by outlier treatment.
+type JSONTreatment struct {
+	Indicator string `json:"indicator"`
+	Applied   string `json:"applied"`
+	Changed   int    `json:"changed"`
+	Detail    string `json:"detail,omitempty"`
+}
+
+// JSONCap is one rating lowered by a star cap.
+type JSONCap struct {
+	Region    string `json:"region"`
+	Cap       int    `json:"cap"` // 1-based position of the [[cap]] entry
+	Dimension string `json:"dimension"`
+	From      int    `json:"from"`
+	To        int    `json:"to"`
 }
 
 // JSONIndex identifies the index, the program and the inputs.
@@ -144,6 +165,12 @@ func JSONResult(r *scoring.Result, o Options) *JSONDoc {
 	}
 	for _, rr := range r.Regions {
 		doc.Regions = append(doc.Regions, jsonRegion(r, rr))
+	}
+	for _, t := range r.Treatments {
+		doc.Treatments = append(doc.Treatments, JSONTreatment{Indicator: t.Indicator, Applied: t.Applied, Changed: t.Changed, Detail: t.Detail})
+	}
+	for _, c := range r.Caps {
+		doc.Caps = append(doc.Caps, JSONCap{Region: c.Region, Cap: c.Cap + 1, Dimension: c.Dimension, From: c.From, To: c.To})
 	}
 	for _, wr := range r.Weights {
 		doc.Weights = append(doc.Weights, JSONWeight{

@@ -32,6 +32,9 @@ type AggregateParams struct {
 var aggregators = registryByName([]Aggregator{
 	{Name: "arithmetic", Fn: rowwise(aggArithmetic)},
 	{Name: "geometric", Positive: true, Fn: rowwise(aggGeometric)},
+	{Name: "harmonic", Positive: true, Fn: rowwise(aggHarmonic)},
+	{Name: "power", Positive: true, Fn: rowwiseP(aggPower)},
+	{Name: "copeland", Fn: aggCopeland},
 }, func(a Aggregator) string { return a.Name })
 
 // LookupAggregator returns the aggregator registered under name.
@@ -106,6 +109,129 @@ func aggGeometric(x, w []float64) float64 {
 		s += w[j] * math.Log(v)
 	}
 	return math.Exp(s)
+}
+
+// aggHarmonic is the weighted harmonic mean Σw / Σ(w/x) = 1 / Σ(w/x)
+// (weights already sum to 1): the least compensatory of the three classical
+// means, pulled towards a region's weakest child. Values are divided by
+// the smallest first and the result multiplied back, so w/x cannot
+// overflow for tiny values. A value ≤ 0 gives NaN, as in aggGeometric.
+func aggHarmonic(x, w []float64) float64 {
+	m := x[0]
+	for _, v := range x {
+		if !(v > 0) {
+			return math.NaN()
+		}
+		m = math.Min(m, v)
+	}
+	s := 0.0
+	for j, v := range x {
+		s += w[j] * m / v
+	}
+	return m / s
+}
+
+// aggPower is the generalised (power) mean (Σ w·x^p)^(1/p), p =
+// AggregateParams.Power (weights already sum to 1): p = 1 is the arithmetic,
+// p = −1 the harmonic mean, and p = 0, its limit, the geometric mean. Larger
+// p compensates more. Values are divided by the largest (p > 0) or smallest
+// (p < 0) value first and the result multiplied back, so every term is at
+// most 1 and x^p cannot overflow for large |p|. A value ≤ 0 gives NaN: x^p
+// is undefined or infinite there (callers reject it with NonPositive).
+func aggPower(x, w []float64, p AggregateParams) float64 {
+	if p.Power == 0 {
+		return aggGeometric(x, w)
+	}
+	scale := x[0]
+	for _, v := range x {
+		if !(v > 0) {
+			return math.NaN()
+		}
+		if (p.Power > 0) == (v > scale) {
+			scale = v
+		}
+	}
+	s := 0.0
+	for j, v := range x {
+		s += w[j] * math.Pow(v/scale, p.Power)
+	}
+	return scale * math.Pow(s, 1/p.Power)
+}
+
+// copelandTieTol is the relative tolerance under which two outranking
+// sums count as equal: they add the same weights in different groupings
+// (0.1 + 0.2 against 0.3), so an exact comparison would turn ties into
+// wins by a rounding residue.
+const copelandTieTol = 1e-12
+
+// aggCopeland is the Copeland outranking score (Handbook, non-compensatory
+// multi-criteria aggregation). For each pair of regions a, b, m(a, b) is
+// the sum of the weights of the children on which a beats b, ties counting
+// half; score(a) = Σ_b [m(a,b) > m(b,a)] − [m(a,b) < m(b,a)], from −(n−1)
+// to n−1, depending only on the order of values, never on their size.
+//
+// Missing values: a and b are compared only on the children both have,
+// with those weights renormalised (this keeps m(a, b) + m(b, a) = 1; the
+// comparison itself is unchanged by it); a pair with no child in common
+// with positive weight counts 0 for both. A region with no present child
+// of positive weight gets NaN, as in the row-wise methods, and counts 0
+// for everyone else. Scores do not depend on the order of the rows. It
+// panics when a row's length differs from len(w) (a programmer error).
+func aggCopeland(X [][]float64, w []float64, _ AggregateParams) []float64 {
+	out := make([]float64, len(X))
+	for r, row := range X {
+		if len(row) != len(w) {
+			panic(fmt.Sprintf("scoring: row %d has %d values for %d weights", r, len(row), len(w)))
+		}
+		out[r] = math.NaN()
+		for j, v := range row {
+			if !math.IsNaN(v) && w[j] > 0 {
+				out[r] = 0
+				break
+			}
+		}
+	}
+	// Each pair once: whatever a gains, b loses.
+	for a := range X {
+		if math.IsNaN(out[a]) {
+			continue
+		}
+		for b := a + 1; b < len(X); b++ {
+			if math.IsNaN(out[b]) {
+				continue
+			}
+			mab, mba, common := 0.0, 0.0, 0.0
+			for j, wj := range w {
+				xa, xb := X[a][j], X[b][j]
+				if math.IsNaN(xa) || math.IsNaN(xb) || !(wj > 0) {
+					continue
+				}
+				common += wj
+				switch {
+				case xa > xb:
+					mab += wj
+				case xa < xb:
+					mba += wj
+				default:
+					mab += wj / 2
+					mba += wj / 2
+				}
+			}
+			if common == 0 {
+				continue
+			}
+			mab, mba = mab/common, mba/common
+			switch {
+			case mab-mba > copelandTieTol:
+				out[a]++
+				out[b]--
+			case mba-mab > copelandTieTol:
+				out[a]--
+				out[b]++
+			}
+		}
+	}
+	return out
 }
 
 // NonPositive returns the first present (non-NaN) value ≤ 0 in row-major

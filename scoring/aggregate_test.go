@@ -9,15 +9,17 @@ import (
 )
 
 func TestAggregatorRegistry(t *testing.T) {
-	assert.Equal(t, []string{"arithmetic", "geometric"}, AggregatorNames())
-	a, ok := LookupAggregator("arithmetic")
-	require.True(t, ok)
-	assert.Equal(t, "arithmetic", a.Name)
-	assert.False(t, a.Positive)
-	g, ok := LookupAggregator("geometric")
-	require.True(t, ok)
-	assert.True(t, g.Positive)
-	_, ok = LookupAggregator("copeland")
+	assert.Equal(t, []string{"arithmetic", "copeland", "geometric", "harmonic", "power"}, AggregatorNames())
+	positive := map[string]bool{"arithmetic": false, "copeland": false, "geometric": true, "harmonic": true, "power": true}
+	require.Len(t, positive, len(AggregatorNames()), "every method's flag is checked")
+	for name, pos := range positive {
+		a, ok := LookupAggregator(name)
+		require.True(t, ok, name)
+		assert.Equal(t, name, a.Name)
+		assert.Equal(t, pos, a.Positive, name)
+		assert.NotNil(t, a.Fn, name)
+	}
+	_, ok := LookupAggregator("median")
 	assert.False(t, ok)
 }
 
@@ -55,7 +57,24 @@ func TestAggregators(t *testing.T) {
 		{"geometric large values do not overflow", "geometric",
 			[][]float64{{1e200, 1e200, 1e200}}, []float64{1, 1, 1}, []float64{1e200}},
 
+		// 2 / (1/1 + 1/4) = 1.6; 1 / (0.25/1 + 0.75/4) = 16/7.
+		{"harmonic equal weights", "harmonic",
+			[][]float64{{1, 4}, {3, 3}}, []float64{1, 1}, []float64{1.6, 3}},
+		{"harmonic weighted", "harmonic",
+			[][]float64{{1, 4}}, []float64{1, 3}, []float64{16.0 / 7}},
+		// 1 / (0.5/2 + 0.5/4) = 8/3.
+		{"harmonic renormalises over present children", "harmonic",
+			[][]float64{{nanv, 2, 4}, {nanv, nanv, 5}}, []float64{5, 1, 1}, []float64{8.0 / 3, 5}},
+		{"harmonic row with none present is NaN", "harmonic",
+			[][]float64{{nanv, nanv}}, []float64{1, 1}, []float64{nanv}},
+		{"harmonic non-positive gives NaN", "harmonic",
+			[][]float64{{0, 4}, {-1, 4}, {4, 4}}, []float64{1, 1}, []float64{nanv, nanv, 4}},
+		// 1/1e-310 overflows: the values are scaled by the smallest first.
+		{"harmonic tiny values do not overflow", "harmonic",
+			[][]float64{{1e-310, 1e-310}, {1e-300, 3e-300}}, []float64{1, 1}, []float64{1e-310, 1.5e-300}},
+
 		{"no regions", "arithmetic", [][]float64{}, []float64{1}, []float64{}},
+		{"no regions, copeland", "copeland", [][]float64{}, []float64{1}, []float64{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -91,8 +110,78 @@ func TestAggregatorGeometricBelowArithmetic(t *testing.T) {
 }
 
 func TestAggregatorLengthMismatchPanics(t *testing.T) {
-	a, _ := LookupAggregator("arithmetic")
-	assert.Panics(t, func() { a.Fn([][]float64{{1, 2, 3}}, []float64{1, 1}, AggregateParams{}) })
+	for _, name := range AggregatorNames() {
+		a, _ := LookupAggregator(name)
+		assert.Panics(t, func() { a.Fn([][]float64{{1, 2, 3}}, []float64{1, 1}, AggregateParams{Power: 1}) }, name)
+	}
+}
+
+func TestAggregatorPower(t *testing.T) {
+	tests := []struct {
+		name  string
+		power float64
+		X     [][]float64
+		w     []float64
+		want  []float64
+	}{
+		// √((1 + 49)/2) = 5; √(2/3·9 + 1/3·36) = √18.
+		{"p=2 equal weights", 2, [][]float64{{1, 7}}, []float64{1, 1}, []float64{5}},
+		{"p=2 weighted", 2, [][]float64{{3, 6}}, []float64{2, 1}, []float64{math.Sqrt(18)}},
+		// (0.5·1 + 0.5·3)² = 4.
+		{"p=0.5", 0.5, [][]float64{{1, 9}}, []float64{1, 1}, []float64{4}},
+		// (0.5/1 + 0.5/4)^(−1/2) = 0.625^(−1/2).
+		{"p=-2", -2, [][]float64{{1, 2}}, []float64{1, 1}, []float64{1 / math.Sqrt(0.625)}},
+		{"p=3 renormalises over present children", 3, [][]float64{{nanv, 1, 2}, {nanv, nanv, 4}}, []float64{9, 1, 1},
+			[]float64{math.Cbrt(4.5), 4}},
+		{"equal values give that value", 7, [][]float64{{2.5, 2.5, 2.5}}, []float64{1, 2, 3}, []float64{2.5}},
+		{"row with none present is NaN", 2, [][]float64{{nanv, nanv}}, []float64{1, 1}, []float64{nanv}},
+		{"non-positive gives NaN", 2, [][]float64{{0, 4}, {-1, 4}, {4, 4}}, []float64{1, 1}, []float64{nanv, nanv, 4}},
+		{"non-positive gives NaN, p<0", -1, [][]float64{{4, 0}, {4, -1}}, []float64{1, 1}, []float64{nanv, nanv}},
+		{"large values and p do not overflow", 100, [][]float64{{1e10, 1e10}}, []float64{1, 1}, []float64{1e10}},
+		{"small values and negative p do not overflow", -100, [][]float64{{1e-10, 1e-10}}, []float64{1, 1}, []float64{1e-10}},
+		{"p=2 on large values", 2, [][]float64{{1e200, 7e200}}, []float64{1, 1}, []float64{5e200}},
+	}
+	pw, _ := LookupAggregator("power")
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := pw.Fn(tc.X, tc.w, AggregateParams{Power: tc.power})
+			// Relative tolerance, for the large and small values.
+			want := make([]float64, len(tc.want))
+			for i, v := range tc.want {
+				want[i] = v
+				if !math.IsNaN(v) && !math.IsNaN(got[i]) {
+					got[i] /= v
+					want[i] = 1
+				}
+			}
+			assertFloatsNaN(t, want, got, 1e-12)
+		})
+	}
+}
+
+func TestAggregatorPowerSpecialCases(t *testing.T) {
+	// p = 1, 0, −1 are the arithmetic, geometric and harmonic means, and the
+	// means grow with p: harmonic ≤ geometric ≤ arithmetic ≤ p = 2.
+	X := [][]float64{{1, 50, 100}, {30, 30, 30}, {nanv, 2, 98}, {nanv, nanv, nanv}, {0.5, 1e-3, 7}}
+	w := []float64{1, 2, 1}
+	pw, _ := LookupAggregator("power")
+	byPower := map[float64][]float64{}
+	for p, name := range map[float64]string{1: "arithmetic", 0: "geometric", -1: "harmonic"} {
+		a, _ := LookupAggregator(name)
+		want := a.Fn(X, w, AggregateParams{})
+		byPower[p] = pw.Fn(X, w, AggregateParams{Power: p})
+		assertFloatsNaN(t, want, byPower[p], 1e-12, name)
+	}
+	byPower[2] = pw.Fn(X, w, AggregateParams{Power: 2})
+	for r := range X {
+		if math.IsNaN(X[r][2]) {
+			continue
+		}
+		for _, pq := range [][2]float64{{-1, 0}, {0, 1}, {1, 2}} {
+			assert.LessOrEqual(t, byPower[pq[0]][r], byPower[pq[1]][r]+1e-12, "row %d, p=%v", r, pq)
+		}
+	}
+	assert.InDelta(t, 30, byPower[2][1], 1e-12, "equal values")
 }
 
 func TestNonPositive(t *testing.T) {

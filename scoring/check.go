@@ -65,10 +65,16 @@ func Check(def *indicators.Definition) indicators.ErrorList {
 		case n.Needs == "goalposts" && len(ind.Goalposts) != 2:
 			errs = append(errs, indicators.Errorf(def.KeyPos("indicator", i, ""), "add goalposts = [lo, hi] to the indicator",
 				"indicator %q is normalised with %s but has no goalposts", ind.ID, name))
+		case n.Needs == "reference" && def.Scoring.Reference == "":
+			errs = append(errs, indicators.Errorf(def.KeyPos("indicator", i, ""), `add reference = "<region code>" under [scoring]`,
+				"indicator %q is normalised with %s but [scoring] names no reference region", ind.ID, name))
 		case n.Needs == "target" && ind.Target == nil:
 			errs = append(errs, indicators.Errorf(def.KeyPos("indicator", i, ""), "add target = <value> to the indicator",
 				"indicator %q is normalised with %s but has no target", ind.ID, name))
 		}
+	}
+	if len(def.AHP) > 0 {
+		errs = append(errs, WeightChecks(def)...)
 	}
 	errs.Sort()
 	return errs

@@ -17,10 +17,12 @@ type NormaliseParams struct {
 	// (direction-adjusted) units as the column: for a direction −1
 	// indicator the caller passes [−hi, −lo].
 	Goalposts []float64
-	// Target is the target value for dist2target (not yet registered).
+	// Target is the target value for dist2target, in the same
+	// (direction-adjusted) units as the column: for a direction −1
+	// indicator the caller passes −target.
 	Target *float64
-	// Ref is the row of the reference region for dist2ref (not yet
-	// registered), -1 if none.
+	// Ref is the row of the reference region for dist2ref among the rows
+	// of the column, -1 if none.
 	Ref int
 }
 
@@ -31,7 +33,9 @@ type Normaliser struct {
 	Bounded bool
 	// Needs names what the config must provide beyond the column: "",
 	// "goalposts", "target" or "reference". The caller validates it before
-	// calling Fn; Fn panics on a missing requirement (a programmer error).
+	// calling Fn; Fn panics on a missing requirement (a programmer error),
+	// except that dist2ref gives all NaN when Ref is -1, since the
+	// reference's value may be missing on a single indicator anyway.
 	Needs string
 	// Fn normalises one column. x is already direction-adjusted; Fn returns
 	// a new slice and never changes x; NaN in gives NaN out.
@@ -44,7 +48,11 @@ var normalisers = registryByName([]Normaliser{
 	{Name: "zscore", Fn: normZScore},
 	{Name: "rank", Fn: normRank},
 	{Name: "prank", Bounded: true, Fn: normPRank},
+	{Name: "borda", Fn: normBorda},
 	{Name: "goalposts", Bounded: true, Needs: "goalposts", Fn: normGoalposts},
+	{Name: "dist2max", Bounded: true, Fn: normDist2Max},
+	{Name: "dist2ref", Needs: "reference", Fn: normDist2Ref},
+	{Name: "dist2target", Bounded: true, Needs: "target", Fn: normDist2Target},
 	{Name: "fracmax", Bounded: true, Fn: normFracMax},
 	{Name: "none", Fn: normNone},
 }, func(n Normaliser) string { return n.Name })
@@ -212,8 +220,6 @@ func normGoalposts(x []float64, p NormaliseParams) []float64 {
 	})
 }
 
-// normNone copies the column unchanged: for indicators already on a
-// common scale.
 // normFracMax is x / max scaled into Range: the share of the leader's value,
 // for indicators with a natural zero (counts, shares). The lowest region
 // keeps credit for what it has, unlike minmax. A column whose largest
@@ -230,4 +236,85 @@ func normFracMax(x []float64, p NormaliseParams) []float64 {
 	return mapPresent(x, func(v float64) float64 { return scaleIntoRange(v/hi, p.Range) })
 }
 
+// normNone copies the column unchanged: for indicators already on a
+// common scale.
 func normNone(x []float64, _ NormaliseParams) []float64 { return slices.Clone(x) }
+
+// normBorda is the Borda score rank − 1 (COINr's n_borda): the number of
+// regions a region beats, ranks as in normRank (1 = smallest, ties at the
+// lowest rank), so the smallest value scores 0 and tied values score alike.
+// A single present value scores 0.
+func normBorda(x []float64, _ NormaliseParams) []float64 {
+	r, _ := ascendingRanks(x)
+	return mapPresent(r, func(v float64) float64 { return v - 1 })
+}
+
+// normDist2Max is 1 − (max − x)/(max − min) (COINr's n_dist2max), the
+// distance to the leader as a share of the column's spread, scaled into
+// Range. Algebraically it equals (x − min)/(max − min), so it gives the same
+// scores as minmax; it is kept under its Handbook name for configs that use
+// it. A column whose present values are all equal (or a single value)
+// gives the midpoint of Range, as minmax does.
+func normDist2Max(x []float64, p NormaliseParams) []float64 {
+	lo, hi, ok := presentExtent(x)
+	if !ok {
+		return allNaN(len(x))
+	}
+	if lo == hi {
+		return mapPresent(x, func(float64) float64 { return rangeMidpoint(p.Range) })
+	}
+	return mapPresent(x, func(v float64) float64 { return scaleIntoRange(1-(hi-v)/(hi-lo), p.Range) })
+}
+
+// normDist2Ref is x / x_ref (COINr's n_dist2ref), x_ref being the value of
+// the reference region, row p.Ref: 1 is the reference's level, 2 twice it.
+// It is a ratio, not bounded: Range is not used.
+//
+// Degenerate cases give an all-NaN column (every region missing on the
+// indicator) rather than numbers that mean nothing: no reference (p.Ref <
+// 0), a reference with no value on this indicator (NaN), or a reference
+// value ≤ 0 — 0 has no ratio, and a negative x_ref (e.g. a direction −1
+// indicator, negated before normalising) would reverse the order, so that
+// better regions scored lower. A config naming a reference region that is
+// not rated is refused by the pipeline before this is called; a validator
+// can require scoring.reference from Needs == "reference". It panics when
+// p.Ref is not a row of x (a programmer error).
+func normDist2Ref(x []float64, p NormaliseParams) []float64 {
+	if p.Ref < 0 {
+		return allNaN(len(x))
+	}
+	if p.Ref >= len(x) {
+		panic(fmt.Sprintf("scoring: dist2ref reference row %d outside a column of %d", p.Ref, len(x)))
+	}
+	ref := x[p.Ref]
+	if !(ref > 0) { // also NaN
+		return allNaN(len(x))
+	}
+	return mapPresent(x, func(v float64) float64 { return v / ref })
+}
+
+// normDist2Target is (x − min)/(target − min), capped at 1, scaled into
+// Range (COINr's n_dist2targ with cap_max): the progress from the worst
+// region towards the target, min taken over the present values. Regions at
+// or beyond the target all get hi. When target ≤ min every region has
+// already reached it, so every present value gets hi (the formula would
+// divide by zero or a negative distance). Regions at the min get lo, so a
+// single value, or equal values, below the target get lo: they have made
+// no progress measured from the worst. It panics unless p.Target is a
+// finite number (the caller validates the config).
+func normDist2Target(x []float64, p NormaliseParams) []float64 {
+	if p.Target == nil || math.IsNaN(*p.Target) || math.IsInf(*p.Target, 0) {
+		panic("scoring: dist2target needs a finite target")
+	}
+	target := *p.Target
+	lo, _, ok := presentExtent(x)
+	if !ok {
+		return allNaN(len(x))
+	}
+	if target <= lo {
+		return mapPresent(x, func(float64) float64 { return p.Range[1] })
+	}
+	return mapPresent(x, func(v float64) float64 {
+		return scaleIntoRange(math.Min(1, (v-lo)/(target-lo)), p.Range)
+	})
+}

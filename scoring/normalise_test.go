@@ -26,20 +26,22 @@ func assertFloatsNaN(t *testing.T, want, got []float64, delta float64, msg ...an
 }
 
 func TestNormaliserRegistry(t *testing.T) {
-	assert.Equal(t, []string{"fracmax", "goalposts", "minmax", "none", "prank", "rank", "zscore"}, NormaliserNames())
+	assert.Equal(t, []string{"borda", "dist2max", "dist2ref", "dist2target", "fracmax", "goalposts", "minmax", "none", "prank", "rank", "zscore"}, NormaliserNames())
 	for _, name := range NormaliserNames() {
 		n, ok := LookupNormaliser(name)
 		require.True(t, ok, name)
 		assert.Equal(t, name, n.Name)
 		assert.NotNil(t, n.Fn, name)
 	}
-	_, ok := LookupNormaliser("borda")
-	assert.False(t, ok, "not registered yet")
+	_, ok := LookupNormaliser("dist2min")
+	assert.False(t, ok, "not registered")
 
 	flags := map[string][2]any{ // name → {Bounded, Needs}
 		"minmax": {true, ""}, "zscore": {false, ""}, "rank": {false, ""},
 		"prank": {true, ""}, "goalposts": {true, "goalposts"}, "none": {false, ""}, "fracmax": {true, ""},
+		"borda": {false, ""}, "dist2max": {true, ""}, "dist2ref": {false, "reference"}, "dist2target": {true, "target"},
 	}
+	require.Len(t, flags, len(NormaliserNames()), "every method's flags are checked")
 	for name, f := range flags {
 		n, _ := LookupNormaliser(name)
 		assert.Equal(t, f[0], n.Bounded, name)
@@ -96,6 +98,38 @@ func TestNormalisers(t *testing.T) {
 		{"fracmax range 1..100", "fracmax", []float64{0, 5, 10}, r1100, []float64{1, 50.5, 100}},
 		{"fracmax no positive leader: midpoint", "fracmax", []float64{0, -2, nanv}, r100, []float64{50, 50, nanv}},
 
+		{"borda", "borda", []float64{30, 10, 20}, r100, []float64{2, 0, 1}},
+		{"borda ties take lowest", "borda", []float64{3, 1, 2, 2}, r100, []float64{3, 0, 1, 1}},
+		{"borda with missing", "borda", []float64{nanv, 5, 5, 1}, r100, []float64{nanv, 1, 1, 0}},
+		{"borda ignores range", "borda", []float64{-1, -3, 0}, r1100, []float64{1, 0, 2}},
+		{"borda single value: 0", "borda", []float64{nanv, 8}, r100, []float64{nanv, 0}},
+		{"borda all equal: 0", "borda", []float64{4, 4, 4}, r100, []float64{0, 0, 0}},
+
+		// 1 − (10 − x)/8 for min 2, max 10.
+		{"dist2max", "dist2max", []float64{2, 4, nanv, 10}, r100, []float64{0, 25, nanv, 100}},
+		{"dist2max negative values", "dist2max", []float64{-4, 0, 4}, r100, []float64{0, 50, 100}},
+		{"dist2max range 1..100", "dist2max", []float64{0, 5, 10}, r1100, []float64{1, 50.5, 100}},
+		{"dist2max single value: midpoint", "dist2max", []float64{nanv, 7}, r100, []float64{nanv, 50}},
+		{"dist2max all equal: midpoint", "dist2max", []float64{3, 3, nanv}, r1100, []float64{50.5, 50.5, nanv}},
+
+		// x / 4, the reference being row 1.
+		{"dist2ref", "dist2ref", []float64{2, 4, nanv, 8, -1}, naRef(1), []float64{0.5, 1, nanv, 2, -0.25}},
+		{"dist2ref reference first", "dist2ref", []float64{5, 1, 10}, naRef(0), []float64{1, 0.2, 2}},
+		{"dist2ref no reference: all NaN", "dist2ref", []float64{2, 4}, naRef(-1), []float64{nanv, nanv}},
+		{"dist2ref reference missing: all NaN", "dist2ref", []float64{2, nanv, 8}, naRef(1), []float64{nanv, nanv, nanv}},
+		{"dist2ref reference 0: all NaN", "dist2ref", []float64{2, 0, 8}, naRef(1), []float64{nanv, nanv, nanv}},
+		{"dist2ref reference negative: all NaN", "dist2ref", []float64{-10, -5}, naRef(0), []float64{nanv, nanv}},
+
+		// (x − 2)/(8 − 2), capped at 1.
+		{"dist2target", "dist2target", []float64{2, 5, 8, 11, nanv}, naTarget(8, 0, 100), []float64{0, 50, 100, 100, nanv}},
+		{"dist2target range 1..100", "dist2target", []float64{0, 5, 10}, naTarget(10, 1, 100), []float64{1, 50.5, 100}},
+		// Costs 10, 6, 4 with target 5, negated: min −10, target −5.
+		{"dist2target negated (direction -1)", "dist2target", []float64{-10, -6, -4}, naTarget(-5, 0, 100), []float64{0, 80, 100}},
+		{"dist2target target below min: all hi", "dist2target", []float64{5, nanv, 7}, naTarget(3, 0, 100), []float64{100, nanv, 100}},
+		{"dist2target target at min: all hi", "dist2target", []float64{5, 7}, naTarget(5, 1, 100), []float64{100, 100}},
+		{"dist2target single value below target: lo", "dist2target", []float64{nanv, 3}, naTarget(5, 0, 100), []float64{nanv, 0}},
+		{"dist2target all equal below target: lo", "dist2target", []float64{3, 3}, naTarget(5, 0, 100), []float64{0, 0}},
+
 		{"none copies", "none", []float64{-1.5, nanv, 1e6}, r100, []float64{-1.5, nanv, 1e6}},
 	}
 	for _, tc := range tests {
@@ -112,7 +146,8 @@ func TestNormalisers(t *testing.T) {
 }
 
 func TestNormalisersMissingAndEmpty(t *testing.T) {
-	p := NormaliseParams{Range: [2]float64{0, 100}, Goalposts: []float64{0, 1}, Ref: -1}
+	target := 1.0
+	p := NormaliseParams{Range: [2]float64{0, 100}, Goalposts: []float64{0, 1}, Target: &target, Ref: -1}
 	for _, name := range NormaliserNames() {
 		n, _ := LookupNormaliser(name)
 		t.Run(name, func(t *testing.T) {
@@ -132,9 +167,10 @@ func TestNormalisersKeepOrder(t *testing.T) {
 	// tied largest values share the lower rank 4 of 5, so 0.75), and keep
 	// the order of the values in between.
 	x := []float64{4, nanv, -2, 9, 0.5, 9}
-	p := NormaliseParams{Range: [2]float64{0, 1}, Goalposts: []float64{-2, 9}}
-	top := map[string]float64{"minmax": 1, "prank": 0.75, "goalposts": 1}
-	for _, name := range []string{"minmax", "prank", "goalposts"} {
+	target := 9.0
+	p := NormaliseParams{Range: [2]float64{0, 1}, Goalposts: []float64{-2, 9}, Target: &target}
+	top := map[string]float64{"minmax": 1, "prank": 0.75, "goalposts": 1, "dist2max": 1, "dist2target": 1}
+	for _, name := range []string{"minmax", "prank", "goalposts", "dist2max", "dist2target"} {
 		n, _ := LookupNormaliser(name)
 		got := n.Fn(x, p)
 		assert.Equal(t, 0.0, got[2], name)
@@ -150,4 +186,63 @@ func TestGoalpostsNeedsGoalposts(t *testing.T) {
 	for _, g := range [][]float64{nil, {1}, {5, 5}, {10, 0}} {
 		assert.Panics(t, func() { n.Fn([]float64{1}, NormaliseParams{Range: [2]float64{0, 1}, Goalposts: g}) }, "%v", g)
 	}
+}
+
+// naRef is a [0, 100] range with the reference region at row ref.
+func naRef(ref int) NormaliseParams {
+	return NormaliseParams{Range: [2]float64{0, 100}, Ref: ref}
+}
+
+// naTarget is the range [lo, hi] with the given target and no reference.
+func naTarget(target, lo, hi float64) NormaliseParams {
+	return NormaliseParams{Range: [2]float64{lo, hi}, Target: &target, Ref: -1}
+}
+
+func TestDist2MaxEqualsMinMax(t *testing.T) {
+	// 1 − (max − x)/(max − min) = (x − min)/(max − min).
+	x := []float64{3.7, nanv, -1.2, 8, 0, 8, 2.25}
+	p := NormaliseParams{Range: [2]float64{1, 100}, Ref: -1}
+	mm, _ := LookupNormaliser("minmax")
+	d, _ := LookupNormaliser("dist2max")
+	assertFloatsNaN(t, mm.Fn(x, p), d.Fn(x, p), 1e-12)
+}
+
+func TestBordaIsRankMinusOne(t *testing.T) {
+	x := []float64{3.7, nanv, -1.2, 8, 0, 8, 2.25}
+	r, _ := LookupNormaliser("rank")
+	b, _ := LookupNormaliser("borda")
+	want := r.Fn(x, NormaliseParams{Ref: -1})
+	for i := range want {
+		want[i]--
+	}
+	assertFloatsNaN(t, want, b.Fn(x, NormaliseParams{Ref: -1}), 0)
+}
+
+func TestDist2RefReferenceIsOne(t *testing.T) {
+	// Whichever region is the reference scores exactly 1, and the order of
+	// the others is kept.
+	x := []float64{12, 3, nanv, 7.5, 40}
+	n, _ := LookupNormaliser("dist2ref")
+	for ref, v := range x {
+		got := n.Fn(x, naRef(ref))
+		if math.IsNaN(v) {
+			assertFloatsNaN(t, allNaN(len(x)), got, 0, ref)
+			continue
+		}
+		assert.Equal(t, 1.0, got[ref], ref)
+		assert.Less(t, got[1], got[3], ref)
+		assert.Less(t, got[3], got[0], ref)
+		assert.Less(t, got[0], got[4], ref)
+	}
+}
+
+func TestNormalisersNeedTheirParameters(t *testing.T) {
+	r := [2]float64{0, 1}
+	nan, inf := math.NaN(), math.Inf(1)
+	d2t, _ := LookupNormaliser("dist2target")
+	for _, target := range []*float64{nil, &nan, &inf} {
+		assert.Panics(t, func() { d2t.Fn([]float64{1, 2}, NormaliseParams{Range: r, Target: target, Ref: -1}) })
+	}
+	d2r, _ := LookupNormaliser("dist2ref")
+	assert.Panics(t, func() { d2r.Fn([]float64{1, 2}, NormaliseParams{Range: r, Ref: 2}) }, "reference outside the column")
 }

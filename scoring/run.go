@@ -84,6 +84,9 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkImputeData(def, groups, panel); err != nil {
+		return nil, err
+	}
 	imp, _ := LookupImputer(sc.Impute)
 	imp.Fn(ImputeContext{X: X, Imputed: imputed, Groups: groups, Panel: panel})
 
@@ -262,6 +265,28 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 	}
 	res.Regions = order
 	return res, nil
+}
+
+// checkImputeData refuses imputation methods the data cannot support:
+// group methods without any group, cross-year methods with one year.
+func checkImputeData(def *indicators.Definition, groups []string, panel Panel) error {
+	pos := def.KeyPos("scoring", 0, "impute")
+	switch def.Scoring.Impute {
+	case "group-mean", "group-median":
+		for _, g := range groups {
+			if g != "" {
+				return nil
+			}
+		}
+		return indicators.Errorf(pos, "add a group column to regions.csv, or use mean or median",
+			"impute = %q needs regions with a group, but regions.csv gives none", def.Scoring.Impute)
+	case "latest", "linear":
+		if len(panel.Years) < 2 {
+			return indicators.Errorf(pos, "add observations for other years, or use mean or median",
+				"impute = %q needs observations from several years, but the data hold one", def.Scoring.Impute)
+		}
+	}
+	return nil
 }
 
 // aggregate combines child columns into a node's scores, refusing methods

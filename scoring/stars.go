@@ -22,6 +22,8 @@ type StarRule struct {
 var starRules = registryByName([]StarRule{
 	{Name: "thresholds", Fn: starsThresholds},
 	{Name: "quantiles", Fn: starsQuantiles},
+	{Name: "kmeans", Fn: starsKMeans},
+	{Name: "jenks", Fn: starsJenks},
 }, func(s StarRule) string { return s.Name })
 
 // LookupStarRule returns the star rule registered under name.
@@ -87,4 +89,302 @@ func starsQuantiles(scores []float64, spec indicators.StarsSpec) ([]int, error) 
 		out[i] = p*k/n + 1
 	}
 	return out, nil
+}
+
+// starClasses returns the number of classes k of a clustering rule
+// (kmeans, jenks): spec.Classes, or defaultClasses when it is 0. Fewer
+// than 2 classes is an error: there is nothing to cluster into.
+func starClasses(spec indicators.StarsSpec, method string) (int, error) {
+	k := spec.Classes
+	if k == 0 {
+		k = defaultClasses
+	}
+	if k < 2 {
+		return 0, indicators.Errorf(indicators.Pos{},
+			"set classes to at least 2, such as 5, or leave it out",
+			"star method %q needs at least 2 classes, got %d", method, spec.Classes)
+	}
+	return k, nil
+}
+
+// starFiniteValues returns the rated (non-NaN) scores sorted ascending, or
+// an error when one of them is infinite: the clustering rules average the
+// scores, which an infinity would turn into NaN.
+func starFiniteValues(scores []float64, method string) ([]float64, error) {
+	vals := presentValues(scores)
+	for _, v := range vals {
+		if math.IsInf(v, 0) {
+			return nil, indicators.Errorf(indicators.Pos{},
+				"check the data and scoring settings that produce an infinite score",
+				"star method %q cannot classify the infinite score %g", method, v)
+		}
+	}
+	slices.Sort(vals)
+	return vals, nil
+}
+
+// kmeansMaxIter caps the Lloyd iterations of starsKMeans. One-dimensional
+// Lloyd iterations converge in far fewer steps; the cap only guards
+// against a floating-point cycle, and the last assignment is used if it is
+// reached.
+const kmeansMaxIter = 1000
+
+// starsKMeans is the CMS Overall Hospital Quality Star Rating procedure:
+// one-dimensional k-means over the rated (non-NaN) scores, k =
+// spec.Classes (default 5).
+//
+//   - Seeds: the n sorted scores are split into k consecutive groups of
+//     as-equal-as-possible size — with n = q·k + r, the first (lowest) r
+//     groups take q + 1 scores and the rest q — and each group's median
+//     (the mean of the two middle scores when its size is even) is the
+//     initial centre of that cluster. When n < k the last k − n groups are
+//     empty and their centres start at the highest score.
+//   - Lloyd iterations: each score goes to the nearest centre, an exact tie
+//     going to the lower cluster; each centre becomes the mean of its
+//     scores, and a cluster left empty keeps its previous centre; repeat
+//     until no assignment changes (at most kmeansMaxIter times).
+//   - Clusters are ordered by centre ascending (ties by cluster number) and
+//     numbered 1..k: a score's class is its cluster's place in that order.
+//
+// In one dimension the clusters stay contiguous runs of the sorted scores
+// and the centres stay in order, so classes never invert the order of
+// scores, and tied scores share a class. With fewer distinct scores than k
+// some clusters end up empty or duplicated; their classes are simply
+// unused, so the classes in use need not be 1, 2, 3, … without gaps (e.g.
+// five 1s and five 2s with k = 5 get classes 1 and 4, the seeds being 1,
+// 1, 1.5, 2, 2). The procedure has no randomness: the same scores give the
+// same classes. Unrated scores get 0.
+func starsKMeans(scores []float64, spec indicators.StarsSpec) ([]int, error) {
+	k, err := starClasses(spec, "kmeans")
+	if err != nil {
+		return nil, err
+	}
+	vals, err := starFiniteValues(scores, "kmeans")
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int, len(scores))
+	n := len(vals)
+	if n == 0 {
+		return out, nil
+	}
+
+	// Seeds: medians of the k groups; the first r groups are one larger.
+	centre := make([]float64, k)
+	q, r := n/k, n%k
+	start := 0
+	for g := range k {
+		size := q
+		if g < r {
+			size++
+		}
+		if size == 0 {
+			centre[g] = vals[n-1]
+			continue
+		}
+		grp := vals[start : start+size]
+		if size%2 == 1 {
+			centre[g] = grp[size/2]
+		} else {
+			centre[g] = (grp[size/2-1] + grp[size/2]) / 2
+		}
+		start += size
+	}
+
+	// Lloyd iterations over the sorted values.
+	assign := make([]int, n)
+	nearest := func(v float64) int {
+		best, bestD := 0, math.Abs(v-centre[0])
+		for c := 1; c < k; c++ {
+			if d := math.Abs(v - centre[c]); d < bestD { // strict: ties stay lower
+				best, bestD = c, d
+			}
+		}
+		return best
+	}
+	for i, v := range vals {
+		assign[i] = nearest(v)
+	}
+	sum := make([]float64, k)
+	cnt := make([]int, k)
+	for range kmeansMaxIter {
+		clear(sum)
+		clear(cnt)
+		for i, v := range vals {
+			sum[assign[i]] += v
+			cnt[assign[i]]++
+		}
+		for c := range k {
+			if cnt[c] > 0 { // an empty cluster keeps its centre
+				centre[c] = sum[c] / float64(cnt[c])
+			}
+		}
+		changed := false
+		for i, v := range vals {
+			if c := nearest(v); c != assign[i] {
+				assign[i] = c
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+
+	// Order clusters by centre: class[c] is cluster c's place, 1-based.
+	order := make([]int, k)
+	for c := range order {
+		order[c] = c
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmpFloat(centre[a], centre[b]) })
+	class := make([]int, k)
+	for place, c := range order {
+		class[c] = place + 1
+	}
+	for i, s := range scores {
+		if math.IsNaN(s) {
+			continue
+		}
+		p, _ := slices.BinarySearch(vals, s) // tied values share an assignment
+		out[i] = class[assign[p]]
+	}
+	return out, nil
+}
+
+// cmpFloat orders two non-NaN floats.
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// starsJenks is Fisher–Jenks natural breaks: the partition of the rated
+// (non-NaN) scores, sorted, into k = spec.Classes (default 5) contiguous
+// classes that minimises the total within-class sum of squared deviations
+// from the class means — the exact optimum, found by Fisher's dynamic
+// programme in O(k·d²) time for d distinct scores.
+//
+// The programme runs over the distinct scores, each weighted by how many
+// times it occurs, so tied scores always share a class. Nothing is lost:
+// with more distinct scores than classes no optimal partition splits tied
+// scores (moving the tied copies to one side, or merging two all-tied
+// classes and splitting another, would lower the sum), so this is the
+// optimum over all partitions of the sorted scores. When several
+// partitions are equally good, the one whose highest break is lowest wins
+// (then the same rule for the classes below it), so the result is
+// deterministic. When there are no more distinct scores than classes
+// (d ≤ k, which includes n ≤ k), each distinct score gets its own class
+// from the bottom: the i-th smallest gets class i and classes above d are
+// unused. Unrated scores get 0.
+func starsJenks(scores []float64, spec indicators.StarsSpec) ([]int, error) {
+	k, err := starClasses(spec, "jenks")
+	if err != nil {
+		return nil, err
+	}
+	vals, err := starFiniteValues(scores, "jenks")
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int, len(scores))
+	if len(vals) == 0 {
+		return out, nil
+	}
+	// Distinct values and their multiplicities.
+	var distinct []float64
+	var weight []float64
+	for _, v := range vals {
+		if len(distinct) > 0 && distinct[len(distinct)-1] == v {
+			weight[len(weight)-1]++
+			continue
+		}
+		distinct = append(distinct, v)
+		weight = append(weight, 1)
+	}
+	d := len(distinct)
+	// class[j] is the class of distinct[j].
+	class := make([]int, d)
+	if d <= k {
+		for j := range class {
+			class[j] = j + 1
+		}
+	} else {
+		for c, brk := 1, jenksBreaks(distinct, weight, k); c <= k; c++ {
+			lo, hi := brk[c-1], brk[c]
+			for j := lo; j < hi; j++ {
+				class[j] = c
+			}
+		}
+	}
+	for i, s := range scores {
+		if math.IsNaN(s) {
+			continue
+		}
+		j, _ := slices.BinarySearch(distinct, s)
+		out[i] = class[j]
+	}
+	return out, nil
+}
+
+// jenksBreaks partitions the d > k ascending values x, with weights w, into
+// k non-empty contiguous classes minimising the weighted within-class sum
+// of squared deviations. It returns k + 1 bounds: class c (1-based) holds
+// x[b[c−1]:b[c]], with b[0] = 0 and b[k] = d.
+func jenksBreaks(x, w []float64, k int) []int {
+	d := len(x)
+	// Prefix sums of the weights, and of the weighted values and squares
+	// taken about the weighted mean to limit cancellation.
+	var tw, tx float64
+	for j := range x {
+		tw += w[j]
+		tx += w[j] * x[j]
+	}
+	mean := tx / tw
+	W := make([]float64, d+1)
+	S := make([]float64, d+1)
+	Q := make([]float64, d+1)
+	for j := range x {
+		y := x[j] - mean
+		W[j+1] = W[j] + w[j]
+		S[j+1] = S[j] + w[j]*y
+		Q[j+1] = Q[j] + w[j]*y*y
+	}
+	// ssd is the within-class sum of squares of x[a:b].
+	ssd := func(a, b int) float64 {
+		s := S[b] - S[a]
+		v := Q[b] - Q[a] - s*s/(W[b]-W[a])
+		return max(v, 0)
+	}
+	// cost[i] is the least cost of splitting x[:i] into c classes (the
+	// current row); from[c][i] is where the last of those classes starts.
+	cost := make([]float64, d+1)
+	next := make([]float64, d+1)
+	from := make([][]int, k+1)
+	for i := 1; i <= d; i++ {
+		cost[i] = ssd(0, i)
+	}
+	for c := 2; c <= k; c++ {
+		from[c] = make([]int, d+1)
+		// x[:i] in c classes needs i ≥ c, and leaves k − c values for the
+		// classes above, so i ≤ d − (k − c).
+		for i := c; i <= d-(k-c); i++ {
+			best, bestJ := math.Inf(1), c-1
+			for j := c - 1; j < i; j++ { // the last class is x[j:i]
+				if v := cost[j] + ssd(j, i); v < best {
+					best, bestJ = v, j
+				}
+			}
+			next[i], from[c][i] = best, bestJ
+		}
+		cost, next = next, cost
+	}
+	b := make([]int, k+1)
+	b[k] = d
+	for c := k; c >= 2; c-- {
+		b[c-1] = from[c][b[c]]
+	}
+	return b
 }

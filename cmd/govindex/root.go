@@ -81,6 +81,7 @@ With no command it rates the embedded 2017 edition.`,
 	})
 	root.SetContext(ctx)
 	root.AddCommand(newRateCommand(g), newValidateCommand(g), newInitCommand(g))
+	root.AddCommand(newAuditCommand(g))
 	return root
 }
 

@@ -1,0 +1,638 @@
+package scoring
+
+import (
+	"math"
+	"slices"
+	"sort"
+
+	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat"
+)
+
+// Audit thresholds (the JRC/COINr conventions where there is one).
+const (
+	// AuditMinAvailability: an indicator present for fewer than this share
+	// of the rated regions is flagged "low_availability" (COINr's 0.65).
+	AuditMinAvailability = 0.65
+	// AuditSkew and AuditKurtosis: |skewness| ≥ 2 and excess kurtosis ≥ 3.5
+	// flag "outliers" — the rule of the winsorise treatment.
+	AuditSkew     = 2.0
+	AuditKurtosis = 3.5
+	// AuditMaxZeros: an indicator whose present values are zero for at
+	// least this share is flagged "many_zeros" (half of the values: zeros
+	// then dominate min-max and rank normalisations and the correlations).
+	AuditMaxZeros = 0.5
+	// AuditCollinear: a pair of indicators with |Pearson r| above this is
+	// flagged "collinear".
+	AuditCollinear = 0.9
+	// AuditMinPairs is the fewest observations a correlation, skewness or
+	// alpha is computed on; with fewer the statistic is NaN (with two points
+	// every correlation is ±1).
+	AuditMinPairs = 3
+)
+
+// Audit flag names, as written in the JSON.
+const (
+	FlagLowAvailability         = "low_availability"
+	FlagOutliers                = "outliers"
+	FlagManyZeros               = "many_zeros"
+	FlagConstant                = "constant"
+	FlagCollinear               = "collinear"
+	FlagNegativeWithinDimension = "negative_within_dimension"
+)
+
+// AuditResult is the statistical audit of a scored index (OECD/JRC
+// Handbook, step 4 and 5; COINr's get_stats, get_corr, get_cronbach,
+// get_PCA). Statistics that cannot be computed (too few observations, no
+// variance) are NaN.
+type AuditResult struct {
+	Regions      int              // rated regions, the population of every statistic
+	Indicators   []IndicatorStats // in the order of Definition.Indicators
+	Correlations AuditCorrelations
+	Alpha        AuditAlpha
+	PCA          AuditPCA
+}
+
+// IndicatorStats describes one indicator's values (Value: after
+// denomination, imputation and treatment, before direction and
+// normalisation) over the rated regions.
+type IndicatorStats struct {
+	ID                     string
+	Dimension              string  // the parent dimension
+	N                      int     // regions with a value
+	Availability           float64 // N / rated regions
+	Min, Max, Mean, Median float64
+	SD                     float64 // sample standard deviation (n − 1)
+	Skewness               float64 // sample-adjusted (type 2), n ≥ 3
+	Kurtosis               float64 // sample-adjusted excess kurtosis (type 2), n ≥ 4
+	Zeros                  float64 // share of the present values equal to 0
+	Flags                  []string
+}
+
+// AuditCorrelations holds the correlation matrices between indicators
+// (pairwise complete observations, on direction-adjusted values so higher
+// is better everywhere) and each indicator's Pearson correlation with its
+// parent dimension and the index (normalised values against scores).
+type AuditCorrelations struct {
+	IDs                        []string    // rows and columns of the matrices
+	Pearson, Spearman, Kendall [][]float64 // Kendall is tau-b
+	WithDimension              []DimensionCorrelation
+	WithIndex                  []IndexCorrelation
+	Flags                      []CorrelationFlag
+}
+
+// DimensionCorrelation is an indicator's correlation with its parent
+// dimension's score.
+type DimensionCorrelation struct {
+	ID, Dimension string
+	R             float64
+}
+
+// IndexCorrelation is an indicator's correlation with the index score.
+type IndexCorrelation struct {
+	ID string
+	R  float64
+}
+
+// CorrelationFlag is a pair of indicators worth a look: Flag is
+// FlagCollinear or FlagNegativeWithinDimension, R the Pearson r.
+type CorrelationFlag struct {
+	A, B string
+	R    float64
+	Flag string
+}
+
+// AuditAlpha is Cronbach's alpha over all indicators and per dimension.
+type AuditAlpha struct {
+	Overall    AlphaOverall
+	Dimensions []DimensionAlpha // in the order of Definition.Dimensions
+}
+
+// AlphaOverall is alpha over all indicators, with item statistics.
+type AlphaOverall struct {
+	// Standardised is k·r̄ / (1 + (k − 1)·r̄) with r̄ the mean inter-item
+	// Pearson correlation; Raw is k/(k − 1)·(1 − Σ var_i / var_total) on the
+	// normalised values of the regions with every item present.
+	Standardised, Raw float64
+	Items             []AlphaItem
+}
+
+// AlphaItem is one indicator's place in the overall scale: the corrected
+// item–total correlation (the item against the sum of the other items,
+// all standardised) and the standardised alpha without the item.
+type AlphaItem struct {
+	ID                        string
+	ItemTotal, AlphaIfDeleted float64
+}
+
+// DimensionAlpha is alpha over the indicators of one dimension (its whole
+// subtree); NaN for a dimension with fewer than two indicators.
+type DimensionAlpha struct {
+	ID                string
+	Standardised, Raw float64
+	Items             int
+}
+
+// AuditPCA is the principal component analysis of the indicators'
+// correlation matrix (the pairwise Pearson matrix above).
+type AuditPCA struct {
+	// IDs are the indicators analysed: those whose correlations with each
+	// other are all defined. Indicators are left out, the one with the most
+	// undefined correlations first, until the matrix is complete.
+	IDs []string
+	// Eigenvalues in descending order; Explained[i] = Eigenvalues[i] / k,
+	// the share of the total variance (k = len(IDs), the trace).
+	Eigenvalues, Explained []float64
+}
+
+// Audit computes the statistical audit of res over its rated regions; nil
+// when res or its definition is nil.
+func Audit(res *Result) *AuditResult {
+	if res == nil || res.Def == nil {
+		return nil
+	}
+	def := res.Def
+	var rated []*RegionResult
+	for _, rr := range res.Regions {
+		if rr.Rated {
+			rated = append(rated, rr)
+		}
+	}
+	nReg, nInd := len(rated), len(def.Indicators)
+	out := &AuditResult{Regions: nReg}
+
+	// Columns by indicator: values, direction-adjusted values, normalised.
+	vals := make([][]float64, nInd)
+	adj := make([][]float64, nInd)
+	norm := make([][]float64, nInd)
+	ids := make([]string, nInd)
+	for i, ind := range def.Indicators {
+		ids[i] = ind.ID
+		dir := 1.0
+		if ind.Direction < 0 {
+			dir = -1
+		}
+		vals[i], adj[i], norm[i] = make([]float64, nReg), make([]float64, nReg), make([]float64, nReg)
+		for k, rr := range rated {
+			s := auditIndicator(rr, i, ind.ID)
+			vals[i][k], norm[i][k] = math.NaN(), math.NaN()
+			if s != nil {
+				vals[i][k], norm[i][k] = s.Value, s.Normalised
+			}
+			adj[i][k] = dir * vals[i][k]
+		}
+	}
+
+	// Descriptive statistics.
+	for i, ind := range def.Indicators {
+		out.Indicators = append(out.Indicators, auditDescribe(ind.ID, ind.Dimension, vals[i], nReg))
+	}
+
+	// Correlations between indicators.
+	c := &out.Correlations
+	c.IDs = ids
+	c.Pearson = auditMatrix(adj, auditPearson)
+	c.Spearman = auditMatrix(adj, auditSpearman)
+	c.Kendall = auditMatrix(adj, auditKendallTauB)
+	for a := range nInd {
+		for b := a + 1; b < nInd; b++ {
+			r := c.Pearson[a][b]
+			if math.IsNaN(r) {
+				continue
+			}
+			if math.Abs(r) > AuditCollinear {
+				c.Flags = append(c.Flags, CorrelationFlag{A: ids[a], B: ids[b], R: r, Flag: FlagCollinear})
+			}
+			if r < 0 && def.Indicators[a].Dimension == def.Indicators[b].Dimension {
+				c.Flags = append(c.Flags, CorrelationFlag{A: ids[a], B: ids[b], R: r, Flag: FlagNegativeWithinDimension})
+			}
+		}
+	}
+
+	// Correlations with the parent dimension and the index.
+	index := make([]float64, nReg)
+	for k, rr := range rated {
+		index[k] = rr.Score
+	}
+	for i, ind := range def.Indicators {
+		dim := make([]float64, nReg)
+		for k, rr := range rated {
+			dim[k] = auditDimScore(rr, ind.Dimension)
+		}
+		c.WithDimension = append(c.WithDimension, DimensionCorrelation{ID: ind.ID, Dimension: ind.Dimension, R: auditPearson(norm[i], dim)})
+		c.WithIndex = append(c.WithIndex, IndexCorrelation{ID: ind.ID, R: auditPearson(norm[i], index)})
+	}
+
+	// Cronbach's alpha.
+	all := make([]int, nInd)
+	for i := range all {
+		all[i] = i
+	}
+	out.Alpha.Overall = AlphaOverall{
+		Standardised: auditStdAlpha(c.Pearson, all),
+		Raw:          auditRawAlpha(norm, all),
+	}
+	for _, i := range all {
+		out.Alpha.Overall.Items = append(out.Alpha.Overall.Items, AlphaItem{
+			ID:             ids[i],
+			ItemTotal:      auditItemTotal(c.Pearson, all, i),
+			AlphaIfDeleted: auditStdAlpha(c.Pearson, auditWithout(all, i)),
+		})
+	}
+	pos := make(map[string]int, nInd)
+	for i, id := range ids {
+		pos[id] = i
+	}
+	for _, d := range def.Dimensions {
+		var items []int
+		for _, ind := range def.IndicatorsUnder(d.ID) {
+			items = append(items, pos[ind.ID])
+		}
+		out.Alpha.Dimensions = append(out.Alpha.Dimensions, DimensionAlpha{
+			ID: d.ID, Items: len(items),
+			Standardised: auditStdAlpha(c.Pearson, items),
+			Raw:          auditRawAlpha(norm, items),
+		})
+	}
+
+	// PCA of the correlation matrix.
+	out.PCA = auditPCA(c.Pearson, ids)
+	return out
+}
+
+// auditIndicator finds a region's scores of indicator i (by position,
+// checked against its id).
+func auditIndicator(rr *RegionResult, i int, id string) *IndicatorScore {
+	if i < len(rr.Indicators) && rr.Indicators[i] != nil && rr.Indicators[i].ID == id {
+		return rr.Indicators[i]
+	}
+	for _, s := range rr.Indicators {
+		if s != nil && s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// auditDimScore is a region's score on dimension id, NaN when missing.
+func auditDimScore(rr *RegionResult, id string) float64 {
+	for _, n := range rr.Dimensions {
+		if n != nil && n.ID == id {
+			if n.Missing {
+				return math.NaN()
+			}
+			return n.Score
+		}
+	}
+	return math.NaN()
+}
+
+// auditDescribe computes one indicator's descriptive statistics and flags.
+func auditDescribe(id, dim string, x []float64, regions int) IndicatorStats {
+	p := presentValues(x)
+	n := len(p)
+	nan := math.NaN()
+	s := IndicatorStats{ID: id, Dimension: dim, N: n, Availability: nan,
+		Min: nan, Max: nan, Mean: nan, Median: nan, SD: nan, Skewness: nan, Kurtosis: nan, Zeros: nan,
+		Flags: []string{}}
+	if regions > 0 {
+		s.Availability = float64(n) / float64(regions)
+	}
+	if n > 0 {
+		sorted := slices.Clone(p)
+		sort.Float64s(sorted)
+		s.Min, s.Max = sorted[0], sorted[n-1]
+		s.Mean = stat.Mean(p, nil)
+		if n%2 == 1 {
+			s.Median = sorted[n/2]
+		} else {
+			s.Median = (sorted[n/2-1] + sorted[n/2]) / 2
+		}
+		zeros := 0
+		for _, v := range p {
+			if v == 0 {
+				zeros++
+			}
+		}
+		s.Zeros = float64(zeros) / float64(n)
+	}
+	if n >= 2 {
+		s.SD = math.Sqrt(stat.Variance(p, nil))
+		if s.Min == s.Max {
+			s.SD = 0 // exactly, whatever the rounding of the mean
+		}
+	}
+	s.Skewness, s.Kurtosis = auditSkewKurt(p)
+
+	if !math.IsNaN(s.Availability) && s.Availability < AuditMinAvailability {
+		s.Flags = append(s.Flags, FlagLowAvailability)
+	}
+	if math.Abs(s.Skewness) >= AuditSkew && s.Kurtosis >= AuditKurtosis {
+		s.Flags = append(s.Flags, FlagOutliers)
+	}
+	if s.Zeros >= AuditMaxZeros {
+		s.Flags = append(s.Flags, FlagManyZeros)
+	}
+	if s.SD == 0 {
+		s.Flags = append(s.Flags, FlagConstant)
+	}
+	return s
+}
+
+// auditSkewKurt returns the sample-adjusted skewness and excess kurtosis
+// (type 2, as SAS, SPSS, Excel and e1071 type = 2, the winsorise rule):
+// G1 = √(n(n−1))/(n−2) · m3/m2^1.5, G2 = ((n+1)·g2 + 6)(n−1)/((n−2)(n−3))
+// with g2 = m4/m2² − 3 and m_k the central moments (divisor n). Skewness
+// needs n ≥ 3, kurtosis n ≥ 4, both a non-zero variance; NaN otherwise.
+func auditSkewKurt(x []float64) (skew, kurt float64) {
+	skew, kurt = math.NaN(), math.NaN()
+	n := float64(len(x))
+	if len(x) < 3 {
+		return
+	}
+	mean := stat.Mean(x, nil)
+	var m2, m3, m4 float64
+	for _, v := range x {
+		d := v - mean
+		m2 += d * d
+		m3 += d * d * d
+		m4 += d * d * d * d
+	}
+	m2, m3, m4 = m2/n, m3/n, m4/n
+	if m2 == 0 {
+		return
+	}
+	skew = math.Sqrt(n*(n-1)) / (n - 2) * m3 / math.Pow(m2, 1.5)
+	if len(x) >= 4 {
+		g2 := m4/(m2*m2) - 3
+		kurt = ((n+1)*g2 + 6) * (n - 1) / ((n - 2) * (n - 3))
+	}
+	return
+}
+
+// auditPairs keeps the rows where both x and y are present.
+func auditPairs(x, y []float64) (xs, ys []float64) {
+	for k := range x {
+		if !math.IsNaN(x[k]) && !math.IsNaN(y[k]) {
+			xs, ys = append(xs, x[k]), append(ys, y[k])
+		}
+	}
+	return
+}
+
+// auditPearson is Pearson's r on the pairwise complete observations: NaN
+// with fewer than AuditMinPairs of them or when either side is constant.
+func auditPearson(x, y []float64) float64 {
+	xs, ys := auditPairs(x, y)
+	if len(xs) < AuditMinPairs || auditConstant(xs) || auditConstant(ys) {
+		return math.NaN()
+	}
+	return auditClamp(stat.Correlation(xs, ys, nil))
+}
+
+// auditSpearman is Spearman's rho: Pearson's r on the ranks of the
+// pairwise complete observations, ties sharing their average rank.
+func auditSpearman(x, y []float64) float64 {
+	xs, ys := auditPairs(x, y)
+	if len(xs) < AuditMinPairs || auditConstant(xs) || auditConstant(ys) {
+		return math.NaN()
+	}
+	return auditClamp(stat.Correlation(auditAverageRanks(xs), auditAverageRanks(ys), nil))
+}
+
+// auditKendallTauB is Kendall's tau-b on the pairwise complete
+// observations: (C − D) / √((n0 − n1)(n0 − n2)), n0 = n(n−1)/2, n1 and n2
+// the pairs tied on x and on y. (gonum's stat.Kendall is tau-a and counts
+// ties as concordant, so it is not used.)
+func auditKendallTauB(x, y []float64) float64 {
+	xs, ys := auditPairs(x, y)
+	n := len(xs)
+	if n < AuditMinPairs || auditConstant(xs) || auditConstant(ys) {
+		return math.NaN()
+	}
+	var conc, disc, tx, ty float64
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			dx, dy := xs[i]-xs[j], ys[i]-ys[j]
+			switch {
+			case dx == 0 && dy == 0:
+				tx++
+				ty++
+			case dx == 0:
+				tx++
+			case dy == 0:
+				ty++
+			case (dx > 0) == (dy > 0):
+				conc++
+			default:
+				disc++
+			}
+		}
+	}
+	n0 := float64(n) * float64(n-1) / 2
+	return auditClamp((conc - disc) / math.Sqrt((n0-tx)*(n0-ty)))
+}
+
+// auditAverageRanks ranks x from 1 (smallest); ties share the average of
+// the ranks they span.
+func auditAverageRanks(x []float64) []float64 {
+	idx := make([]int, len(x))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
+	r := make([]float64, len(x))
+	for i := 0; i < len(idx); {
+		j := i
+		for j+1 < len(idx) && x[idx[j+1]] == x[idx[i]] {
+			j++
+		}
+		avg := float64(i+j)/2 + 1
+		for k := i; k <= j; k++ {
+			r[idx[k]] = avg
+		}
+		i = j + 1
+	}
+	return r
+}
+
+func auditConstant(x []float64) bool {
+	for _, v := range x[1:] {
+		if v != x[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// auditClamp keeps a correlation inside [−1, 1] against rounding.
+func auditClamp(r float64) float64 { return math.Max(-1, math.Min(1, r)) }
+
+// auditMatrix builds the symmetric matrix of f over the columns. The
+// diagonal is 1 for a column with at least AuditMinPairs values and some
+// variance, NaN otherwise.
+func auditMatrix(cols [][]float64, f func(x, y []float64) float64) [][]float64 {
+	n := len(cols)
+	m := make([][]float64, n)
+	for a := range m {
+		m[a] = make([]float64, n)
+	}
+	for a := range n {
+		p := presentValues(cols[a])
+		if len(p) >= AuditMinPairs && !auditConstant(p) {
+			m[a][a] = 1
+		} else {
+			m[a][a] = math.NaN()
+		}
+		for b := a + 1; b < n; b++ {
+			m[a][b] = f(cols[a], cols[b])
+			m[b][a] = m[a][b]
+		}
+	}
+	return m
+}
+
+func auditWithout(items []int, drop int) []int {
+	out := make([]int, 0, len(items))
+	for _, i := range items {
+		if i != drop {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// auditStdAlpha is the standardised alpha k·r̄ / (1 + (k − 1)·r̄) of the
+// items, r̄ the mean of their pairwise correlations in R; NaN for fewer
+// than two items or an undefined correlation.
+func auditStdAlpha(R [][]float64, items []int) float64 {
+	k := len(items)
+	if k < 2 {
+		return math.NaN()
+	}
+	var sum float64
+	for a := range k {
+		for b := a + 1; b < k; b++ {
+			sum += R[items[a]][items[b]]
+		}
+	}
+	rbar := sum / float64(k*(k-1)/2)
+	return float64(k) * rbar / (1 + float64(k-1)*rbar)
+}
+
+// auditItemTotal is the corrected item–total correlation of item i on
+// standardised values: the correlation of z_i with Σ_{j≠i} z_j, which is
+// Σ_{j≠i} r_ij / √(Σ_{j≠i} Σ_{l≠i} r_jl). On complete data it equals the
+// correlation computed from the z-scores themselves.
+func auditItemTotal(R [][]float64, items []int, i int) float64 {
+	rest := auditWithout(items, i)
+	if len(rest) == 0 {
+		return math.NaN()
+	}
+	var num, den float64
+	for _, j := range rest {
+		num += R[i][j]
+		for _, l := range rest {
+			den += R[j][l]
+		}
+	}
+	if den <= 0 {
+		return math.NaN()
+	}
+	return auditClamp(num / math.Sqrt(den))
+}
+
+// auditRawAlpha is the raw alpha k/(k − 1)·(1 − Σ var_i / var_total) on the
+// columns (normalised values) of the rows where every item is present
+// (listwise), sample variances; NaN for fewer than two items, fewer than
+// AuditMinPairs complete rows or no variance in the total.
+func auditRawAlpha(cols [][]float64, items []int) float64 {
+	k := len(items)
+	if k < 2 || len(cols) == 0 {
+		return math.NaN()
+	}
+	var rows []int
+	for r := range cols[items[0]] {
+		ok := true
+		for _, i := range items {
+			if math.IsNaN(cols[i][r]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			rows = append(rows, r)
+		}
+	}
+	if len(rows) < AuditMinPairs {
+		return math.NaN()
+	}
+	total := make([]float64, len(rows))
+	var sumVar float64
+	x := make([]float64, len(rows))
+	for _, i := range items {
+		for n, r := range rows {
+			x[n] = cols[i][r]
+			total[n] += x[n]
+		}
+		sumVar += stat.Variance(x, nil)
+	}
+	vt := stat.Variance(total, nil)
+	if vt <= 0 {
+		return math.NaN()
+	}
+	return float64(k) / float64(k-1) * (1 - sumVar/vt)
+}
+
+// auditPCA finds the eigenvalues of the correlation matrix R over the
+// indicators whose correlations are all defined.
+func auditPCA(R [][]float64, ids []string) AuditPCA {
+	keep := make([]int, len(ids))
+	for i := range keep {
+		keep[i] = i
+	}
+	// Leave out undefined indicators, the one with the most NaN first
+	// (the last of equals, so earlier indicators are kept).
+	for {
+		worst, most := -1, 0
+		for _, a := range keep {
+			nans := 0
+			for _, b := range keep {
+				if math.IsNaN(R[a][b]) {
+					nans++
+				}
+			}
+			if nans > 0 && nans >= most {
+				worst, most = a, nans
+			}
+		}
+		if worst < 0 {
+			break
+		}
+		keep = auditWithout(keep, worst)
+	}
+	p := AuditPCA{IDs: []string{}, Eigenvalues: []float64{}, Explained: []float64{}}
+	k := len(keep)
+	if k == 0 {
+		return p
+	}
+	sym := mat.NewSymDense(k, nil)
+	for a := range k {
+		p.IDs = append(p.IDs, ids[keep[a]])
+		for b := a; b < k; b++ {
+			sym.SetSym(a, b, R[keep[a]][keep[b]])
+		}
+	}
+	var eig mat.EigenSym
+	if !eig.Factorize(sym, false) {
+		return p
+	}
+	// gonum returns the eigenvalues in ascending order.
+	ev := eig.Values(nil)
+	slices.Reverse(ev)
+	p.Eigenvalues = ev
+	for _, v := range ev {
+		p.Explained = append(p.Explained, v/float64(k))
+	}
+	return p
+}
