@@ -119,7 +119,7 @@ var zhMessages = map[string]string{
 	"region is empty":                                               "地区为空",
 	"unknown region %s":                                             "未知的地区 %s",
 	"value %v":                                                      "数值 %v",
-	"second value for %s (the first is at %s)":                      "%s有第二个数值（第一个在 %s）",
+	"second value for %s (the first is at %s)":                      "重复的数值：%s（第一个在 %s）",
 
 	// scoring
 	"unknown %s method %q": "未知的%s方法 %q",

@@ -420,7 +420,11 @@ func TestTranslateDynamic(t *testing.T) {
 		{"choose one of the years with data: 2022, 2023", "请从有数据的年份中选择：2022, 2023"},
 		{"write a number without quotes, e.g. weight = 1", "写数字，不加引号，例如 weight = 1"},
 		{"name the id of a [[dimension]] (a, b)", "请填写某个 [[dimension]] 的 id（a, b）"},
+		{"name a [[dimension]] id, or leave it out for any top-level dimension (a, b)", "请填写某个 [[dimension]] 的 id；省略则适用于任一顶层维度（a, b）"},
+		{`write one row and one column per child of dimension "d", in this order: x, y`, `维度 "d" 的每个下级各占一行一列，顺序为：x, y`},
+		{"run govindex rate --help", "运行 govindex rate --help 查看用法"},
 		{"no such hint", "no such hint"},
+		{"no such hint (a, b)", "no such hint (a, b)"},
 	}
 	for _, h := range hints {
 		if got := TranslateHint(h.en); got != h.zh {
@@ -461,6 +465,14 @@ func TestTranslateDynamic(t *testing.T) {
 	e = Errorf(Pos{}, "check the [stars] settings", "%v", inner)
 	if got, _ := e.Localized("zh"); strings.Contains(got, "must") || !strings.Contains(got, "修改建议") {
 		t.Errorf("wrapped: %q", got)
+	}
+	e = Errorf(Pos{}, "", "%s: %s", "scoring.range", "expected array length 2; got TOML array of length 1")
+	if got, _ := e.Localized("zh"); got != "scoring.range：应有 2 个值，实际有 1 个" {
+		t.Errorf("array length: %q", got)
+	}
+	e = Errorf(Pos{}, "", "second value for %s (the first is at %s)", `region A, indicator "x", year 2017`, "d.csv:2:3")
+	if got, _ := e.Localized("zh"); got != `重复的数值：地区 A、指标 "x"、2017 年（第一个在 d.csv:2:3）` {
+		t.Errorf("second value: %q", got)
 	}
 	e = Errorf(Pos{}, "", "%s", "year \"20x7\" is not a year")
 	if got, _ := e.Localized("zh"); got != `年份 "20x7" 不是有效的年份` {
