@@ -2,16 +2,26 @@
 
 GO ?= go
 
-.PHONY: all build test vet fmt bench clean
+.PHONY: all build test vet fmt bench clean assets
 
 all: build
 
-build:
+# ECharts comes from the npm package pinned in package-lock.json and is
+# embedded into the binary for the offline HTML report.
+ECHARTS := reports/assets/echarts.min.js
+
+assets: $(ECHARTS)
+
+$(ECHARTS): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	cp node_modules/echarts/dist/echarts.min.js $@
+
+build: assets
 	$(GO) build -o bin/govindex ./cmd/govindex
 
 # vet, then every test with the race detector (scoring and reports run in
 # parallel in later releases), then each fuzz target briefly.
-test: vet
+test: assets vet
 	$(GO) test -race -count=1 ./...
 
 vet:
@@ -22,4 +32,4 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:
-	rm -rf bin
+	rm -rf bin node_modules $(ECHARTS)

@@ -18,6 +18,7 @@ type Definition struct {
 	AHP         []*AHPSpec
 	Caps        []*CapSpec
 	Uncertainty *UncertaintySpec // nil when the section is absent
+	Report      ReportSpec
 
 	files Files       // opens files named relative to File
 	pos   *keyLocator // positions of keys in the source text
@@ -130,6 +131,23 @@ type SourceSpec struct {
 type AHPSpec struct {
 	Parent string  `toml:"parent"`
 	Matrix [][]any `toml:"matrix"`
+}
+
+// ReportSpec is the [report] table (extension): files that replace or add
+// to what reports use. Paths are relative to the index.toml.
+type ReportSpec struct {
+	// ArticleTemplate and ArticleTemplateEn replace the embedded article
+	// templates (Go text/template) for Chinese and English.
+	ArticleTemplate   string `toml:"article_template"`
+	ArticleTemplateEn string `toml:"article_template_en"`
+	// Font is a TrueType/OpenType font with CJK glyphs for static charts;
+	// default: one found on the system.
+	Font string `toml:"font"`
+	// GeoJSON is an approved map of the regions for a choropleth in the
+	// HTML report; GeoJSONKey names the feature property holding the
+	// region code or name (default "code", then "name").
+	GeoJSON    string `toml:"geojson"`
+	GeoJSONKey string `toml:"geojson_key"`
 }
 
 // CapSpec is a [[cap]] entry (extension): a star cap that limits a region's

@@ -33,6 +33,7 @@ type rawDefinition struct {
 	AHP         []toml.Primitive `toml:"ahp"`
 	Cap         []toml.Primitive `toml:"cap"`
 	Uncertainty *UncertaintySpec `toml:"uncertainty"`
+	Report      ReportSpec       `toml:"report"`
 
 	dims    []rawDimension
 	inds    []rawIndicator
@@ -313,7 +314,8 @@ func typeHint(key, want string) string {
 
 // knownKeys lists the keys each table accepts, for the unknown-key hint.
 var knownKeys = map[string][]string{
-	"":            {"index", "scoring", "stars", "dimension", "indicator", "source", "ahp", "cap", "uncertainty"},
+	"":            {"index", "scoring", "stars", "dimension", "indicator", "source", "ahp", "cap", "uncertainty", "report"},
+	"report":      {"article_template", "article_template_en", "font", "geojson", "geojson_key"},
 	"index":       {"name", "name_en", "edition", "year", "regions", "data", "description", "encoding"},
 	"scoring":     {"impute", "treat", "normalise", "range", "weights", "aggregate", "ties", "round", "min_coverage", "reference", "power"},
 	"stars":       {"method", "thresholds", "classes", "labels"},
@@ -428,6 +430,7 @@ func (d *Definition) fill(raw *rawDefinition) {
 		d.AHP = append(d.AHP, &raw.ahp[i])
 	}
 	d.Uncertainty = raw.Uncertainty
+	d.Report = raw.Report
 	d.Reindex()
 }
 
