@@ -48,24 +48,12 @@ func runAudit(ctx context.Context, g *globalOptions) error {
 	if g.format == "csv" {
 		return usagef("use --format "+strings.Join(reports.AuditFormats(), "|"), "audit has no csv format: its tables have different shapes")
 	}
-	p, err := loadProject(g)
-	if err != nil {
-		return err
-	}
-	year, err := p.year(g)
-	if err != nil {
-		return err
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	res, err := scoring.Run(p.def, p.ds, year)
+	p, res, err := scoreProject(ctx, g)
 	if err != nil {
 		return err
 	}
 	audit := scoring.Audit(res)
-	opts := reports.Options{Lang: g.lang, Engine: "govindex " + version}
 	return emit(g, inputFiles(g, p.def), func(w io.Writer) error {
-		return reports.WriteAudit(w, g.format, audit, res, opts)
+		return reports.WriteAudit(w, g.format, audit, res, reportOptions(g))
 	})
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/govindex/govindex/data"
 	"github.com/govindex/govindex/indicators"
+	"github.com/govindex/govindex/reports"
 	"github.com/govindex/govindex/scoring"
 )
 
@@ -40,6 +42,32 @@ func loadProject(g *globalOptions) (*project, error) {
 		return nil, err
 	}
 	return &project{def: def, ds: ds}, nil
+}
+
+// scoreProject loads the project, picks the year and scores it: the first
+// steps of every command that reports on a rated index.
+func scoreProject(ctx context.Context, g *globalOptions) (*project, *scoring.Result, error) {
+	p, err := loadProject(g)
+	if err != nil {
+		return nil, nil, err
+	}
+	year, err := p.year(g)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	res, err := scoring.Run(p.def, p.ds, year)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, res, nil
+}
+
+// reportOptions are the renderers' options for the command line's flags.
+func reportOptions(g *globalOptions) reports.Options {
+	return reports.Options{Lang: g.lang, Engine: "govindex " + version}
 }
 
 // year picks the year to rate: --year, then [index] year, then the latest

@@ -5,7 +5,6 @@ import (
 	"io"
 
 	"github.com/govindex/govindex/reports"
-	"github.com/govindex/govindex/scoring"
 	"github.com/spf13/cobra"
 )
 
@@ -22,23 +21,11 @@ edition), ranks them and rates them with stars. --format chooses table, csv, jso
 
 // runRate scores the project for the chosen year and prints the result.
 func runRate(ctx context.Context, g *globalOptions) error {
-	p, err := loadProject(g)
+	p, res, err := scoreProject(ctx, g)
 	if err != nil {
 		return err
 	}
-	year, err := p.year(g)
-	if err != nil {
-		return err
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	res, err := scoring.Run(p.def, p.ds, year)
-	if err != nil {
-		return err
-	}
-	opts := reports.Options{Lang: g.lang, Engine: "govindex " + version}
 	return emit(g, inputFiles(g, p.def), func(w io.Writer) error {
-		return reports.Write(w, g.format, res, opts)
+		return reports.Write(w, g.format, res, reportOptions(g))
 	})
 }
