@@ -17,11 +17,21 @@ const MaxErrors = 100
 // tables; everything else is CSV, decoded with encoding when it is
 // non-empty and with the definition's [index] encoding otherwise.
 //
+// When the definition declares [[source]] entries, LoadData then runs the
+// collectors (see Collect) for the years with data in the observation
+// tables, [index] year and the year of each entry's as_of, and adds their
+// observations; there must be at least one such year. (A definition with
+// no [[source]] entry collects nothing: scoring.Check reports the
+// indicators whose source needs one.) The collectors' warnings are not
+// returned; Collect gives them.
+//
 // Problems across all files, including the same observation given twice
 // in different files, are returned together as an ErrorList of at most
 // MaxErrors entries plus one that counts the rest. Dataset.SHA256 is the
-// hex SHA-256 over, for the regions file and then each data file in order,
-// its relative name as written in index.toml, a NUL byte and its bytes.
+// hex SHA-256 over, for the regions file, then each data file in order,
+// then each evidence file read (in the order of [[source]] entries and
+// their files), its relative name as written in index.toml, a NUL byte and
+// its bytes.
 func LoadData(def *Definition, encoding string) (*Dataset, error) {
 	encPos := Pos{File: "--encoding"}
 	if encoding == "" {
@@ -106,6 +116,22 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 				if err := set.add(o); err != nil {
 					errs = append(errs, err)
 				}
+			}
+		}
+	}
+	// Evidence: the collectors' observations, for the years of the tables,
+	// [index] year and the years of the as_of dates. Without regions every
+	// record would be "unknown region".
+	if len(def.Sources) > 0 && len(regions) > 0 {
+		obs, _, err := collect(def, rs, collectYears(def, set.out), encoding, func(rel string, b []byte) {
+			hash.Write([]byte(rel))
+			hash.Write([]byte{0})
+			hash.Write(b)
+		})
+		errs = append(errs, asInputErrors(err, def.File)...)
+		for _, o := range obs {
+			if err := set.add(o); err != nil {
+				errs = append(errs, err)
 			}
 		}
 	}

@@ -123,6 +123,10 @@ type SourceSpec struct {
 	Files     []string `toml:"files"`
 	AsOf      string   `toml:"as_of"`
 	Region    string   `toml:"region"`
+	// Complete says the evidence lists everything (extension): regions
+	// without records get 0 for the measures that count, instead of no
+	// value (see Collect).
+	Complete bool `toml:"complete"`
 }
 
 // AHPSpec is an [[ahp]] entry: a pairwise comparison matrix over the

@@ -321,7 +321,7 @@ var knownKeys = map[string][]string{
 	"stars":       {"method", "thresholds", "classes", "labels"},
 	"dimension":   {"id", "name", "name_en", "parent", "weight", "aggregate"},
 	"indicator":   {"id", "dimension", "name", "name_en", "unit", "direction", "weight", "normalise", "goalposts", "target", "denominator", "scale", "source", "description"},
-	"source":      {"collector", "files", "as_of", "region"},
+	"source":      {"collector", "files", "as_of", "region", "complete"},
 	"ahp":         {"parent", "matrix"},
 	"cap":         {"max", "dimension", "below_quantile", "below"},
 	"uncertainty": {"samples", "seed", "weights_noise", "normalise", "aggregate", "impute", "exclude", "sensitivity"},

@@ -8,7 +8,9 @@ import (
 )
 
 // Check verifies that every method a definition names is registered and
-// has what it needs (goalposts for goalposts, and so on). It complements
+// has what it needs (goalposts for goalposts, and so on), and, for a
+// definition without [[source]] entries, that no indicator takes its
+// values from a collector (see indicators.CheckSources). It complements
 // the structural checks of the loader; problems carry the key's position.
 func Check(def *indicators.Definition) indicators.ErrorList {
 	var errs indicators.ErrorList
@@ -46,13 +48,14 @@ func Check(def *indicators.Definition) indicators.ErrorList {
 			bad(def.KeyPos("dimension", i, "aggregate"), "aggregation", d.Aggregate, AggregatorNames())
 		}
 	}
+	// Sources: when the definition declares [[source]] entries,
+	// indicators.LoadData checks them along with the evidence (so they are
+	// not reported twice); when it declares none, nothing is collected,
+	// and the indicators that take a source are reported here.
+	if len(def.Sources) == 0 {
+		errs = append(errs, indicators.CheckSources(def)...)
+	}
 	for i, ind := range def.Indicators {
-		// Checked first, so that an unknown normaliser does not hide them.
-		if ind.Source != "" {
-			collector, _, _ := strings.Cut(ind.Source, ".")
-			errs = append(errs, indicators.Errorf(def.KeyPos("indicator", i, "source"), "give the indicator's values in an observation table instead",
-				"collector %q is not available in this version of govindex", collector))
-		}
 		name := normaliserOf(def, ind)
 		n, ok := LookupNormaliser(name)
 		if !ok {

@@ -1195,10 +1195,22 @@ func TestCheckRequirements(t *testing.T) {
 			msg:  []string{`"a"`, "goalposts"},
 		},
 		{
-			name: "source",
+			name: "source without [[source]]",
 			src:  checkBase("", "", "", `source = "policies.count"`),
 			at:   `source = "policies.count"`,
-			msg:  []string{"not available in this version", `"policies"`},
+			msg:  []string{"no [[source]] entry", `"policies"`},
+		},
+		{
+			name: "unknown collector",
+			src:  checkBase("", "", "", `source = "polices.count"`),
+			at:   `source = "polices.count"`,
+			msg:  []string{"unknown collector", `"polices"`},
+		},
+		{
+			name: "unknown measure",
+			src:  checkBase("", "", "", `source = "policies.counts"`),
+			at:   `source = "policies.counts"`,
+			msg:  []string{`"policies"`, `no measure "counts"`},
 		},
 	}
 	for _, tc := range tests {
@@ -1219,8 +1231,17 @@ func TestCheckRequirements(t *testing.T) {
 		})
 	}
 
+	// A source with its [[source]] entry is fine: LoadData reads the
+	// evidence and reports its problems.
+	const coPoliciesSource = "\n[[source]]\ncollector = \"policies\"\nfiles = [\"policies.csv\"]\n"
+	t.Run("source", func(t *testing.T) {
+		def := project{toml: checkBase("", "", "", `source = "policies.count"`) + coPoliciesSource}.parse(t)
+		assert.Empty(t, scoring.Check(def))
+	})
+
 	// Every problem is listed, not only the first of each indicator: an
-	// unknown normaliser does not hide a source.
+	// unknown normaliser does not hide a source without [[source]], and a
+	// valid source adds none.
 	t.Run("all problems", func(t *testing.T) {
 		src := strings.Replace(checkBase("", "", "", "source = \"policies.count\""),
 			`normalise = "minmax"`, `normalise = "bogus"`, 1)
@@ -1228,6 +1249,10 @@ func TestCheckRequirements(t *testing.T) {
 		require.Len(t, errs, 2, "%v", errs)
 		assert.Equal(t, lineOf(t, src, `"bogus"`), errs[0].Pos.Line)
 		assert.Equal(t, lineOf(t, src, `source =`), errs[1].Pos.Line)
+
+		errs = scoring.Check(project{toml: src + coPoliciesSource}.parse(t))
+		require.Len(t, errs, 1, "%v", errs)
+		assert.Equal(t, lineOf(t, src, `"bogus"`), errs[0].Pos.Line)
 	})
 
 	t.Run("valid", func(t *testing.T) {

@@ -5,6 +5,7 @@ type messages struct {
 	badFlag, fix, seeHelp, problems, failed, interrupted string
 	valid, validYears, wrote                             string
 	initDone                                             string
+	backupLeft                                           string // report: %s folder, %v error
 }
 
 var messagesZh = messages{
@@ -18,6 +19,7 @@ var messagesZh = messages{
 	validYears:  "有数据的年份：%s",
 	wrote:       "已写出 %s",
 	initDone:    "已在 %s 新建指数项目；编辑 index.toml 与数据文件后运行：govindex rate --config %s",
+	backupLeft:  "新报告已写好，但未能删除旧报告的备份 %s：%v",
 }
 
 var messagesEn = messages{
@@ -31,6 +33,7 @@ var messagesEn = messages{
 	validYears:  "years with data: %s",
 	wrote:       "wrote %s",
 	initDone:    "created a new index project in %s; edit index.toml and the data, then run: govindex rate --config %s",
+	backupLeft:  "the new report is in place, but the backup of the old one, %s, could not be removed: %v",
 }
 
 func catalog(lang string) messages {

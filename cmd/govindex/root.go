@@ -82,6 +82,8 @@ With no command it rates the embedded 2017 edition.`,
 	root.SetContext(ctx)
 	root.AddCommand(newRateCommand(g), newValidateCommand(g), newInitCommand(g))
 	root.AddCommand(newAuditCommand(g))
+	root.AddCommand(newReportCommand(g))
+	root.AddCommand(newArticleCommand(g))
 	return root
 }
 

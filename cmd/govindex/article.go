@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"path/filepath"
+	"unicode/utf8"
+
+	"github.com/govindex/govindex/indicators"
+	"github.com/govindex/govindex/reports"
+	"github.com/spf13/cobra"
+)
+
+func newArticleCommand(g *globalOptions) *cobra.Command {
+	return &cobra.Command{
+		Use:   "article",
+		Short: "Print the star-rating article (Markdown)",
+		Long: `article scores the index (--config, default: the embedded 2017 edition; --year) and prints a
+star-rating article drafted from the results, in Markdown: a title, an overview of the ranking
+and the method, a section per region with its stars, score, rank, strongest and weakest
+dimensions and the evidence behind them, a note on the method and a list of missing values.
+
+--lang zh (default) writes Chinese, --lang en English (with the regions' name_en). The
+templates are Go text/template files embedded in govindex; [report] article_template (Chinese)
+and article_template_en (English) in index.toml replace them, paths relative to index.toml.
+--out FILE writes the article to a file. The article is always Markdown: --format, if given,
+must be md.`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("format") && g.format != "md" {
+				return usagef("leave --format out, or use --format md", "article has no %s format: it is Markdown", g.format)
+			}
+			return runArticle(cmd.Context(), g)
+		},
+	}
+}
+
+// runArticle scores the project for the chosen year and prints the
+// article, with the project's own template when it names one.
+func runArticle(ctx context.Context, g *globalOptions) error {
+	p, res, err := scoreProject(ctx, g)
+	if err != nil {
+		return err
+	}
+	opts := reports.ArticleOptions{Options: reportOptions(g)}
+	rel := p.def.Report.ArticleTemplate
+	if g.lang == "en" {
+		rel = p.def.Report.ArticleTemplateEn
+	}
+	inputs := inputFiles(g, p.def)
+	if rel != "" {
+		b, shown, err := p.def.ReadFile(rel)
+		if err != nil {
+			return err
+		}
+		if !utf8.Valid(b) {
+			return indicators.Errorf(indicators.Pos{File: shown}, "save the template as UTF-8 text",
+				"the article template is not UTF-8 text")
+		}
+		opts.Template, opts.TemplateName = string(b), shown
+	}
+	if g.config != "" {
+		for _, t := range []string{p.def.Report.ArticleTemplate, p.def.Report.ArticleTemplateEn} {
+			if t != "" {
+				inputs = append(inputs, templatePath(g.config, t))
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return emit(g, inputs, func(w io.Writer) error {
+		err := reports.WriteArticle(w, res, opts)
+		var te *reports.ArticleTemplateError
+		if errors.As(err, &te) {
+			// The project's template is input: point at its line.
+			return indicators.Errorf(indicators.Pos{File: te.Name, Line: te.Line, Col: te.Col},
+				"fix the template: it is Go text/template over the article's data (see the README's article section)",
+				"article template: %s", te.Msg)
+		}
+		return err
+	})
+}
+
+// templatePath is a template's path on disk, so --out never overwrites
+// it (nor the template of the other language).
+func templatePath(config, rel string) string {
+	if filepath.IsAbs(rel) {
+		return rel
+	}
+	return filepath.Join(filepath.Dir(config), filepath.FromSlash(rel))
+}

@@ -1,0 +1,298 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/govindex/govindex/indicators"
+	"github.com/govindex/govindex/reports"
+	"github.com/govindex/govindex/scoring"
+	"github.com/spf13/cobra"
+)
+
+// The files of a report folder.
+const (
+	reportHTML    = "index.html"
+	reportArticle = "article.md"
+	reportCSV     = "results.csv"
+	reportJSON    = "results.json"
+	reportXLSX    = "results.xlsx"
+	reportCharts  = "charts"
+)
+
+func newReportCommand(g *globalOptions) *cobra.Command {
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "report --out DIR",
+		Short: "Write a report folder: HTML report, article, CSV, JSON and Excel results, charts",
+		Long: `report scores the index (--config, default: the embedded 2017 edition; --year) and writes a
+folder DIR (--out, required) with:
+
+  index.html     the interactive report, one file that works offline
+  article.md     the star-rating article (--lang zh|en)
+  results.csv    one row per region
+  results.json   the results document (the same as rate --format json)
+  results.xlsx   sheets for results, dimensions, indicators and weights
+  charts/        ranking and dimension charts as SVG and PNG, for articles
+
+The folder is built next to DIR and renamed into place when complete, so DIR is never left
+half-written; an interrupted or failed run leaves DIR as it was. An existing DIR that is not
+empty is refused unless --force is given; then the old folder is replaced only once the new
+one is complete. Static charts need a font with Chinese glyphs: one found on the system
+(Debian: apt-get install fonts-noto-cjk) or [report] font in index.toml.`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("format") {
+				return usagef("leave --format out: report writes every format", "report has no --format: it writes every format")
+			}
+			return runReport(cmd.Context(), g, force)
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "replace --out DIR when it exists and is not empty")
+	return cmd
+}
+
+// runReport writes the report folder g.out atomically.
+func runReport(ctx context.Context, g *globalOptions, force bool) error {
+	if g.out == "" {
+		return usagef("name the folder to write, e.g. --out report", "report needs --out DIR")
+	}
+	out := filepath.Clean(g.out)
+	exists, err := checkReportDir(out, force)
+	if err != nil {
+		return err
+	}
+	p, res, err := scoreProject(ctx, g)
+	if err != nil {
+		return err
+	}
+	if err := checkReportInputs(out, inputFiles(g, p.def)); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("create a temporary folder next to %s: %w", out, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := writeReport(ctx, g, p, res, tmp); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// Re-check: DIR may have appeared, or been filled, while we worked.
+	if exists, err = checkReportDir(out, force); err != nil {
+		return err
+	}
+	if err := replaceDir(tmp, out, exists, g); err != nil {
+		return err
+	}
+	done = true
+	if !g.quiet {
+		fmt.Fprintf(g.stderr, catalog(g.lang).wrote+"\n", out+string(filepath.Separator))
+	}
+	return nil
+}
+
+// checkReportDir says whether out exists, refusing a file, a symbolic link
+// and, without force, a folder that is not empty.
+func checkReportDir(out string, force bool) (exists bool, err error) {
+	st, err := os.Lstat(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	case err != nil:
+		return false, usagef("", "--out %s: %v", out, err)
+	case st.Mode()&fs.ModeSymlink != 0:
+		return false, usagef("name the folder itself, not a link to it", "--out %s is a symbolic link", out)
+	case !st.IsDir():
+		return false, usagef("name a folder for the report, e.g. --out report", "--out %s is a file, not a folder", out)
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return false, usagef("", "--out %s: %v", out, err)
+	}
+	if len(entries) > 0 && !force {
+		return false, usagef("choose a new or empty folder, or add --force to replace this one", "--out %s is not empty", out)
+	}
+	return true, nil
+}
+
+// checkReportInputs refuses an --out that holds the project's input files
+// or the current folder, which replacing it would delete.
+func checkReportInputs(out string, inputs []string) error {
+	abs, err := absReal(out)
+	if err != nil {
+		return usagef("", "--out %s: %v", out, err)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if wd, err := absReal(wd); err == nil && within(wd, abs) {
+			return usagef("write the report to a new folder, e.g. --out report", "--out %s is the current folder or holds it", out)
+		}
+	}
+	for _, in := range inputs {
+		if a, err := absReal(in); err == nil && within(a, abs) {
+			return usagef("write the report to another folder", "--out %s holds the project's input files", out)
+		}
+	}
+	return nil
+}
+
+// absReal is p made absolute with symbolic links resolved as far as the
+// path exists.
+func absReal(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if filepath.Dir(dir) == dir {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
+}
+
+// within reports whether p is dir or inside it.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// replaceDir renames the complete folder tmp to out. An existing out is
+// first renamed to a backup next to it, which is removed once tmp is in
+// place, or renamed back if that fails.
+func replaceDir(tmp, out string, exists bool, g *globalOptions) error {
+	if !exists {
+		if err := os.Rename(tmp, out); err != nil {
+			return fmt.Errorf("rename %s to %s: %w", tmp, out, err)
+		}
+		return nil
+	}
+	backup, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".old-*")
+	if err != nil {
+		return fmt.Errorf("create a backup name next to %s: %w", out, err)
+	}
+	if err := os.Remove(backup); err != nil {
+		return err
+	}
+	if err := os.Rename(out, backup); err != nil {
+		return fmt.Errorf("move the old %s aside: %w", out, err)
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		if rerr := os.Rename(backup, out); rerr != nil {
+			return fmt.Errorf("rename %s to %s: %w; the old report is kept in %s", tmp, out, err, backup)
+		}
+		return fmt.Errorf("rename %s to %s: %w", tmp, out, err)
+	}
+	if err := os.RemoveAll(backup); err != nil {
+		fmt.Fprintf(g.stderr, "govindex: "+catalog(g.lang).backupLeft+"\n", backup, err)
+	}
+	return nil
+}
+
+// writeReport writes every file of the report into dir.
+func writeReport(ctx context.Context, g *globalOptions, p *project, res *scoring.Result, dir string) error {
+	opts := reportOptions(g)
+	def := p.def
+
+	// Inputs named by [report] first: a bad one is reported before any work.
+	geo, geoKey, err := reports.ReportGeoJSON(def)
+	if err != nil {
+		return err
+	}
+	article := reports.ArticleOptions{Options: opts}
+	rel := def.Report.ArticleTemplate
+	if g.lang == "en" {
+		rel = def.Report.ArticleTemplateEn
+	}
+	if rel != "" {
+		b, shown, err := def.ReadFile(rel)
+		if err != nil {
+			return err
+		}
+		if !utf8.Valid(b) {
+			return indicators.Errorf(indicators.Pos{File: shown}, "save the template as UTF-8 text",
+				"the article template is not UTF-8 text")
+		}
+		article.Template, article.TemplateName = string(b), shown
+	}
+	var font []byte
+	if def.Report.Font != "" {
+		if font, _, err = def.ReadFile(def.Report.Font); err != nil {
+			return err
+		}
+	}
+
+	files := []struct {
+		name  string
+		write func(w io.Writer) error
+	}{
+		{reportJSON, func(w io.Writer) error { return reports.WriteJSON(w, res, opts) }},
+		{reportCSV, func(w io.Writer) error { return reports.WriteCSV(w, res, opts) }},
+		{reportXLSX, func(w io.Writer) error { return reports.WriteXLSX(w, res, opts) }},
+		{reportArticle, func(w io.Writer) error {
+			err := reports.WriteArticle(w, res, article)
+			var te *reports.ArticleTemplateError
+			if errors.As(err, &te) {
+				return indicators.Errorf(indicators.Pos{File: te.Name, Line: te.Line, Col: te.Col},
+					"fix the template: it is Go text/template over the article's data (see the README's article section)",
+					"article template: %s", te.Msg)
+			}
+			return err
+		}},
+		{reportHTML, func(w io.Writer) error {
+			return reports.WriteHTML(w, res, reports.HTMLOptions{Options: opts, GeoJSON: geo, GeoJSONKey: geoKey})
+		}},
+	}
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := f.write(&buf); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, f.name), buf.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	_, err = reports.WriteCharts(filepath.Join(dir, reportCharts), res, reports.ChartOptions{Options: opts, Font: font})
+	var ie *indicators.InputError
+	if errors.As(err, &ie) && ie.Pos.File == "" && def.Report.Font != "" {
+		// A font from the config: point at [report] font.
+		ie.Pos = def.KeyPos("report", 0, "font")
+	}
+	return err
+}
