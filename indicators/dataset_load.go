@@ -22,8 +22,8 @@ const MaxErrors = 100
 // tables, [index] year and the year of each entry's as_of, and adds their
 // observations; there must be at least one such year. (A definition with
 // no [[source]] entry collects nothing: scoring.Check reports the
-// indicators whose source needs one.) The collectors' warnings are not
-// returned; Collect gives them.
+// indicators whose source needs one.) The collectors' warnings go to
+// Dataset.Warnings.
 //
 // Problems across all files, including the same observation given twice
 // in different files, are returned together as an ErrorList of at most
@@ -122,12 +122,14 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 	// Evidence: the collectors' observations, for the years of the tables,
 	// [index] year and the years of the as_of dates. Without regions every
 	// record would be "unknown region".
+	var warnings []string
 	if len(def.Sources) > 0 && len(regions) > 0 {
-		obs, _, err := collect(def, rs, collectYears(def, set.out), encoding, func(rel string, b []byte) {
+		obs, warns, err := collect(def, rs, collectYears(def, set.out), encoding, func(rel string, b []byte) {
 			hash.Write([]byte(rel))
 			hash.Write([]byte{0})
 			hash.Write(b)
 		})
+		warnings = warns
 		errs = append(errs, asInputErrors(err, def.File)...)
 		for _, o := range obs {
 			if err := set.add(o); err != nil {
@@ -138,7 +140,7 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 	if len(errs) > 0 {
 		return nil, capErrors(errs, def.File)
 	}
-	return &Dataset{Regions: rs, Observations: set.out, SHA256: hex.EncodeToString(hash.Sum(nil))}, nil
+	return &Dataset{Regions: rs, Observations: set.out, Warnings: warnings, SHA256: hex.EncodeToString(hash.Sum(nil))}, nil
 }
 
 // asInputErrors flattens err into input errors; an error that is not

@@ -27,6 +27,9 @@ type Dataset struct {
 	// SHA256 is the hex digest over the regions and data files' bytes, in
 	// the order the definition names them.
 	SHA256 string
+	// Warnings are problems in the evidence the run could go on with
+	// (for example a catalog listing one dataset twice).
+	Warnings []string
 }
 
 // Years returns the distinct years with at least one non-missing

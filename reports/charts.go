@@ -388,6 +388,8 @@ func chartGrid() *plotter.Grid {
 
 // chartRanking is one horizontal bar per region, best at the top, each
 // labelled with its score and stars; unrated regions come last, marked so.
+// Bars start at 0; labels go right of the bar's end, or of 0 for a
+// negative score (possible with z-score normalisation).
 func chartRanking(r *scoring.Result, lang string, cf *chartFont) (*chartPlotSpec, error) {
 	def := r.Def
 	dec := decimals(def)
@@ -410,7 +412,7 @@ func chartRanking(r *scoring.Result, lang string, cf *chartFont) (*chartPlotSpec
 		y := float64(n - 1 - i) // the first region at the top
 		names[n-1-i] = regionName(rr.Region, lang)
 		if !rr.Rated || math.IsNaN(rr.Score) {
-			xys = append(xys, plotter.XY{X: lo, Y: y})
+			xys = append(xys, plotter.XY{X: 0, Y: y})
 			labels = append(labels, Message(lang, msgNotRated))
 			continue
 		}
@@ -423,7 +425,7 @@ func chartRanking(r *scoring.Result, lang string, cf *chartFont) (*chartPlotSpec
 		bar.Color = chartStarColor(rr.Stars, classes)
 		bar.LineStyle.Width = 0
 		p.Add(bar)
-		xys = append(xys, plotter.XY{X: math.Max(rr.Score, lo), Y: y})
+		xys = append(xys, plotter.XY{X: math.Max(rr.Score, 0), Y: y})
 		labels = append(labels, formatScore(rr.Score, dec)+"  "+cf.stars(rr.Stars, classes))
 	}
 	lab, err := cf.valueLabels(xys, labels, chartLabelSize, vg.Point{X: 4})
@@ -488,7 +490,7 @@ func chartDimensions(r *scoring.Result, lang string, cf *chartFont) (*chartPlotS
 			y := float64(n - 1 - i)
 			v := dimScoreValue(nodeScore(rr, d.ID))
 			if math.IsNaN(v) {
-				xys = append(xys, plotter.XY{X: lo, Y: y})
+				xys = append(xys, plotter.XY{X: 0, Y: y})
 				labels = append(labels, Message(lang, msgMissingCell))
 				offsets = append(offsets, off)
 				continue
@@ -503,7 +505,7 @@ func chartDimensions(r *scoring.Result, lang string, cf *chartFont) (*chartPlotS
 			bar.Color = col
 			bar.LineStyle.Width = 0
 			p.Add(bar)
-			xys = append(xys, plotter.XY{X: math.Max(v, lo), Y: y})
+			xys = append(xys, plotter.XY{X: math.Max(v, 0), Y: y})
 			labels = append(labels, formatScore(v, dec))
 			offsets = append(offsets, off)
 		}

@@ -342,3 +342,29 @@ func TestWriteChartsNoResult(t *testing.T) {
 	_, err := WriteCharts(t.TempDir(), nil, ChartOptions{})
 	require.Error(t, err)
 }
+
+func TestWriteChartsOddResults(t *testing.T) {
+	scNeedFont(t)
+	// Negative scores (z-scores) and a result where nobody is rated.
+	neg := testResult()
+	neg.Regions[2].Score = -12.5
+	neg.Regions[2].Dimensions[0].Score = -30
+	none := testResult()
+	for _, rr := range none.Regions {
+		rr.Rated, rr.Score, rr.Rank, rr.Stars = false, 0, 0, 0
+		for _, d := range rr.Dimensions {
+			d.Missing, d.Score = true, nan
+		}
+	}
+	for name, r := range map[string]*scoring.Result{"negative": neg, "unrated": none} {
+		paths, err := WriteCharts(t.TempDir(), r, ChartOptions{})
+		require.NoError(t, err, name)
+		scKeepCharts(t, name, paths)
+		svg := string(scReadCharts(t, paths)[ChartRankingSVG])
+		if name == "negative" {
+			require.Contains(t, svg, "-12.50  ★☆☆☆☆")
+		} else {
+			require.Equal(t, 4, strings.Count(svg, ">未评级<"))
+		}
+	}
+}

@@ -125,3 +125,16 @@ func textCells(cells []string) []string {
 	}
 	return out
 }
+
+// WriteCSVRecords writes rows of text as CSV, each cell neutralised like
+// the results' text cells so no spreadsheet runs one as a formula.
+func WriteCSVRecords(w io.Writer, records [][]string) error {
+	cw := csv.NewWriter(w)
+	for _, rec := range records {
+		if err := cw.Write(textCells(rec)); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

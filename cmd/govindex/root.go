@@ -84,6 +84,7 @@ With no command it rates the embedded 2017 edition.`,
 	root.AddCommand(newAuditCommand(g))
 	root.AddCommand(newReportCommand(g))
 	root.AddCommand(newArticleCommand(g))
+	root.AddCommand(newCollectCommand(g))
 	return root
 }
 
