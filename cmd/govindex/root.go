@@ -85,6 +85,7 @@ With no command it rates the embedded 2017 edition.`,
 	root.AddCommand(newReportCommand(g))
 	root.AddCommand(newArticleCommand(g))
 	root.AddCommand(newCollectCommand(g))
+	root.AddCommand(newSynthCommand(g))
 	return root
 }
 
