@@ -66,8 +66,7 @@ func runReport(ctx context.Context, g *globalOptions, force bool) error {
 		return usagef("name the folder to write, e.g. --out report", "report needs --out DIR")
 	}
 	out := filepath.Clean(g.out)
-	exists, err := checkReportDir(out, force)
-	if err != nil {
+	if _, err := checkReportDir(out, force); err != nil {
 		return err
 	}
 	p, res, err := scoreProject(ctx, g)
@@ -81,37 +80,11 @@ func runReport(ctx context.Context, g *globalOptions, force bool) error {
 		return err
 	}
 
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", parent, err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-*")
+	err = writeDirAtomic(ctx, g, out, func(o string) (bool, error) { return checkReportDir(o, force) },
+		func(dir string) error { return writeReport(ctx, g, p, res, dir) })
 	if err != nil {
-		return fmt.Errorf("create a temporary folder next to %s: %w", out, err)
-	}
-	done := false
-	defer func() {
-		if !done {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := writeReport(ctx, g, p, res, tmp); err != nil {
 		return err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	// Re-check: DIR may have appeared, or been filled, while we worked.
-	if exists, err = checkReportDir(out, force); err != nil {
-		return err
-	}
-	if err := replaceDir(tmp, out, exists, g); err != nil {
-		return err
-	}
-	done = true
 	if !g.quiet {
 		fmt.Fprintf(g.stderr, catalog(g.lang).wrote+"\n", out+string(filepath.Separator))
 	}
@@ -185,6 +158,50 @@ func absReal(p string) (string, error) {
 func within(p, dir string) bool {
 	rel, err := filepath.Rel(dir, p)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// writeDirAtomic builds the folder out atomically: fill writes into a
+// temporary folder next to out, which then takes out's place. check says
+// whether out exists and refuses what may not be replaced; it runs again
+// just before the swap, since out may have appeared or been filled while
+// fill worked. On any failure, or Ctrl-C, the temporary folder is removed
+// and out is untouched.
+func writeDirAtomic(ctx context.Context, g *globalOptions, out string, check func(string) (bool, error), fill func(dir string) error) error {
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("create a temporary folder next to %s: %w", out, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := fill(tmp); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	exists, err := check(out)
+	if err != nil {
+		return err
+	}
+	if err := replaceDir(tmp, out, exists, g); err != nil {
+		return err
+	}
+	done = true
+	return nil
 }
 
 // replaceDir renames the complete folder tmp to out. An existing out is

@@ -105,8 +105,7 @@ func runSynth(ctx context.Context, g *globalOptions, opts synthOptions) error {
 		return err
 	}
 	out := filepath.Clean(g.out)
-	exists, err := checkSynthDir(out)
-	if err != nil {
+	if _, err := checkSynthDir(out); err != nil {
 		return err
 	}
 	s, err := indicators.NewSynth(indicators.SynthOptions{
@@ -117,52 +116,20 @@ func runSynth(ctx context.Context, g *globalOptions, opts synthOptions) error {
 		return err
 	}
 
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", parent, err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("create a temporary folder next to %s: %w", out, err)
-	}
-	done := false
-	defer func() {
-		if !done {
-			os.RemoveAll(tmp)
-		}
-	}()
-	for _, name := range indicators.SynthFiles {
-		err := atomicfile.Write(filepath.Join(tmp, name), 0o644, func(w io.Writer) error {
-			return s.WriteFile(ctx, name, w)
-		})
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
+	err = writeDirAtomic(ctx, g, out, checkSynthDir, func(dir string) error {
+		for _, name := range indicators.SynthFiles {
+			err := atomicfile.Write(filepath.Join(dir, name), 0o644, func(w io.Writer) error {
+				return s.WriteFile(ctx, name, w)
+			})
+			if err != nil {
+				return fmt.Errorf("write %s: %w", name, err)
 			}
-			return fmt.Errorf("write %s: %w", name, err)
 		}
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil
+	})
+	if err != nil {
 		return err
 	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	// Re-check: DIR may have appeared, or been filled, while we worked.
-	if exists, err = checkSynthDir(out); err != nil {
-		return err
-	}
-	if exists {
-		// An empty folder: remove it (this fails if it has just been
-		// filled) so that the new one can take its name.
-		if err := os.Remove(out); err != nil {
-			return fmt.Errorf("replace the empty folder %s: %w", out, err)
-		}
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		return fmt.Errorf("rename %s to %s: %w", tmp, out, err)
-	}
-	done = true
 	if !g.quiet {
 		cfg := path.Join(filepath.ToSlash(out), indicators.SynthIndexFile)
 		o := s.Options()
