@@ -1,0 +1,626 @@
+package scoring
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/govindex/govindex/indicators"
+)
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+// rbRobust runs Robust and fails the test on an error.
+func rbRobust(t *testing.T, def *indicators.Definition, m *indicators.Matrix, opts RobustOptions) *RobustResult {
+	t.Helper()
+	rr, err := Robust(context.Background(), def, m, opts)
+	require.NoError(t, err)
+	require.NotNil(t, rr)
+	return rr
+}
+
+// rbPunch makes about share of the matrix's cells missing, deterministically,
+// never a whole row.
+func rbPunch(m *indicators.Matrix, share float64) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for _, row := range m.Values {
+		for i := range row {
+			if rng.Float64() < share && i > 0 {
+				row[i] = math.NaN()
+			}
+		}
+	}
+}
+
+// rbAssertNominal checks that every sample reproduced the nominal run.
+func rbAssertNominal(t *testing.T, rr *RobustResult) {
+	t.Helper()
+	assert.Zero(t, rr.Failed, rr.FailReason)
+	assert.Zero(t, rr.MeanAbsRankShift)
+	require.NotEmpty(t, rr.Regions)
+	for _, r := range rr.Regions {
+		assert.Equal(t, r.Nominal, r.Median, r.Region.Code)
+		assert.Equal(t, r.Nominal, r.P05, r.Region.Code)
+		assert.Equal(t, r.Nominal, r.P95, r.Region.Code)
+		assert.Equal(t, 1.0, r.StarConfidence(), r.Region.Code)
+		assert.Equal(t, 1.0, r.StarShares[r.NominalStars], r.Region.Code)
+	}
+}
+
+// rbLine is the 1-based line of the first line of src containing s.
+func rbLine(t *testing.T, src, s string) int {
+	t.Helper()
+	for i, line := range strings.Split(src, "\n") {
+		if strings.Contains(line, s) {
+			return i + 1
+		}
+	}
+	t.Fatalf("%q not in the source", s)
+	return 0
+}
+
+// ---------------------------------------------------------------------------
+// Nominal draws reproduce the nominal run
+
+// With no weight noise and one method of each kind, every sample is the
+// nominal run: median = p05 = p95 = nominal rank, star share 1 at the
+// nominal rating — for every aggregation, star rule, tie rule, rounding,
+// with missing values, nested dimensions and star caps.
+func TestRobustNoiseZeroIsNominal(t *testing.T) {
+	const noNoise = "[uncertainty]\nsamples = 40\nweights_noise = 0\n"
+	scoring := func(repl ...string) string { return strings.NewReplacer(repl...).Replace(rbScoring) }
+	cases := []struct {
+		name, scoring, stars, extra string
+		punch                       float64
+	}{
+		{"arithmetic", rbScoring, rbStars, "", 0},
+		{"geometric", scoring(`aggregate = "arithmetic"`, `aggregate = "geometric"`), rbStars, "", 0},
+		{"geometric listed", scoring(`aggregate = "arithmetic"`, `aggregate = "geometric"`), rbStars, `aggregate = ["geometric"]` + "\n", 0},
+		{"prank, no rounding", scoring(`normalise = "minmax"`, `normalise = "prank"`, "round = 2\n", ""), rbStars, "", 0},
+		{"missing values", scoring("round = 2", "round = 2\nmin_coverage = 0.3"), rbStars, "", 0.2},
+		{"missing values, geometric", scoring("round = 2", "round = 2\nmin_coverage = 0.3", `aggregate = "arithmetic"`, `aggregate = "geometric"`), rbStars, "", 0.2},
+		{"mean imputation", scoring("round = 2", "round = 2\nimpute = \"mean\""), rbStars, "", 0.2},
+		{"dense ties, 0 decimals", scoring("round = 2", "round = 0\nties = \"dense\""), rbStars, "", 0},
+		{"quantiles", rbScoring, "[stars]\nmethod = \"quantiles\"\n", "", 0},
+		{"quantiles, 0 decimals", scoring("round = 2", "round = 0"), "[stars]\nmethod = \"quantiles\"\n", "", 0},
+		{"1 decimal", scoring("round = 2", "round = 1"), rbStars, "", 0},
+		{"kmeans", rbScoring, "[stars]\nmethod = \"kmeans\"\n", "", 0},
+		{"jenks", rbScoring, "[stars]\nmethod = \"jenks\"\nclasses = 4\n", "", 0},
+		{"harmonic", scoring(`aggregate = "arithmetic"`, `aggregate = "harmonic"`), rbStars, "", 0},
+		{"copeland", scoring(`aggregate = "arithmetic"`, `aggregate = "copeland"`, `range = [1, 100]`, `range = [0, 100]`), "[stars]\nmethod = \"quantiles\"\n", "", 0},
+		{"caps", rbScoring, rbStars + "\n[[cap]]\nmax = 3\nbelow_quantile = 0.25\n\n[[cap]]\nmax = 4\ndimension = \"d1\"\nbelow = 45\n", "", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := rbSynthTOML(12, 3, c.scoring, c.stars, noNoise+c.extra)
+			def, m := rbSynthDef(t, src, 120)
+			rbPunch(m, c.punch)
+			rbAssertNominal(t, rbRobust(t, def, m, RobustOptions{}))
+		})
+	}
+}
+
+// Nested dimensions and a dimension with its own aggregation keep their
+// nominal methods when [uncertainty] aggregate is not given.
+func TestRobustNestedIsNominal(t *testing.T) {
+	src := `[index]
+name = "nested"
+year = 2020
+regions = "regions.csv"
+data = ["data.csv"]
+
+` + rbScoring + "\n" + rbStars + `
+[uncertainty]
+samples = 30
+weights_noise = 0
+
+[[dimension]]
+id = "top"
+weight = 2
+
+[[dimension]]
+id = "sub1"
+parent = "top"
+aggregate = "geometric"
+
+[[dimension]]
+id = "sub2"
+parent = "top"
+weight = 3
+
+[[dimension]]
+id = "flat"
+`
+	for i, d := range []string{"top", "sub1", "sub1", "sub2", "sub2", "sub2", "flat", "flat"} {
+		src += fmt.Sprintf("\n[[indicator]]\nid = \"x%d\"\ndimension = %q\nweight = %d\n", i, d, 1+i%3)
+	}
+	def, m := rbSynthDef(t, src, 80)
+	rbAssertNominal(t, rbRobust(t, def, m, RobustOptions{}))
+}
+
+// The engine's sample equals a full rebuild of the index through Score on
+// a definition with the draw's weights, methods and indicators, for random
+// draws with every kind of uncertainty at once.
+func TestRobustSampleMatchesRebuild(t *testing.T) {
+	sc := strings.Replace(rbScoring, "round = 2", "round = 2\nmin_coverage = 0.1", 1)
+	extra := `[uncertainty]
+samples = 10
+weights_noise = 0.3
+normalise = ["minmax", "prank"]
+aggregate = ["arithmetic", "geometric"]
+impute = ["none", "mean"]
+exclude = 0.3
+`
+	def, m := rbSynthDef(t, rbSynthTOML(10, 3, sc, rbStars, extra), 60)
+	rbPunch(m, 0.15)
+	cfg, err := ResolveUncertainty(def, RobustOptions{})
+	require.NoError(t, err)
+	nominal, err := Score(def, m)
+	require.NoError(t, err)
+	p, err := newRobustPlan(def, m, nominal, cfg)
+	require.NoError(t, err)
+	w := p.newWorker(false)
+	checked := 0
+	for i := range 40 {
+		w.drawRandom(uint64(i))
+		if !w.evaluate() {
+			continue
+		}
+		ranks, stars := rbRebuild(t, def, m, w)
+		for k, reg := range p.regions {
+			require.Equal(t, ranks[reg.Code], int(w.rank[k]), "draw %d, region %s", i, reg.Code)
+			require.Equal(t, stars[reg.Code], w.stars[k], "draw %d, region %s", i, reg.Code)
+		}
+		checked++
+	}
+	assert.Greater(t, checked, 30)
+}
+
+// rbRebuild scores the synthetic definition def with the worker's draw
+// written into a new index.toml: manual weights (equal weights times the
+// draw's factors), the drawn methods and without the excluded indicators.
+func rbRebuild(t *testing.T, def *indicators.Definition, m *indicators.Matrix, w *rbWorker) (map[string]int, map[string]int) {
+	t.Helper()
+	cfg := w.p.cfg
+	var b strings.Builder
+	fmt.Fprintf(&b, `[index]
+name = "rebuild"
+year = 2020
+regions = "regions.csv"
+data = ["data.csv"]
+
+[scoring]
+normalise = %q
+range = [1, 100]
+weights = "manual"
+aggregate = %q
+impute = %q
+round = 2
+min_coverage = 0
+
+`, cfg.Normalise[w.b], cfg.Aggregate[w.g], cfg.Impute[w.a])
+	b.WriteString(rbStars)
+	for j, d := range def.Dimensions {
+		fmt.Fprintf(&b, "\n[[dimension]]\nid = %q\nweight = %v\n", d.ID, w.fDim[j])
+	}
+	var keep []int
+	for i, ind := range def.Indicators {
+		if w.excl[i] {
+			continue
+		}
+		keep = append(keep, i)
+		fmt.Fprintf(&b, "\n[[indicator]]\nid = %q\ndimension = %q\nweight = %v\n", ind.ID, ind.Dimension, w.fInd[i])
+	}
+	ref, err := indicators.Parse("index.toml", []byte(b.String()), nil)
+	require.NoError(t, err)
+	mm := &indicators.Matrix{Year: m.Year, Regions: m.Regions, Indicators: ref.Indicators}
+	for r := range m.Regions {
+		row := make([]float64, len(keep))
+		for j, i := range keep {
+			row[j] = m.Values[r][i]
+		}
+		mm.Values = append(mm.Values, row)
+		mm.Sources = append(mm.Sources, make([]string, len(keep)))
+	}
+	res, err := Score(ref, mm)
+	require.NoError(t, err)
+	ranks, stars := map[string]int{}, map[string]int{}
+	for _, rr := range res.Regions {
+		if rr.Rated {
+			ranks[rr.Region.Code], stars[rr.Region.Code] = rr.Rank, rr.Stars
+		}
+	}
+	return ranks, stars
+}
+
+// ---------------------------------------------------------------------------
+// Determinism
+
+// The same seed gives the same result whatever the number of workers,
+// sensitivity indices included.
+func TestRobustDeterministicAcrossWorkers(t *testing.T) {
+	extra := `[uncertainty]
+samples = 700
+seed = 42
+weights_noise = 0.25
+normalise = ["minmax", "prank"]
+aggregate = ["arithmetic", "geometric"]
+exclude = 0.1
+sensitivity = true
+`
+	def, m := rbSynth(t, 150, 12, 3, extra)
+	var results []*RobustResult
+	for _, workers := range []int{1, 2, 7} {
+		results = append(results, rbRobust(t, def, m, RobustOptions{Workers: workers, Bootstrap: 50}))
+	}
+	require.Len(t, results[0].Sensitivity, 4)
+	assert.Equal(t, results[0], results[1])
+	assert.Equal(t, results[0], results[2])
+	assert.Positive(t, results[0].MeanAbsRankShift)
+
+	// Another seed gives other figures; the --seed override wins.
+	seed := int64(43)
+	other := rbRobust(t, def, m, RobustOptions{Seed: &seed, Bootstrap: 50})
+	assert.Equal(t, int64(43), other.Config.Seed)
+	assert.NotEqual(t, results[0].MeanAbsRankShift, other.MeanAbsRankShift)
+}
+
+// Asking for sensitivity does not change the Monte Carlo figures.
+func TestRobustSensitivityLeavesSamplesAlone(t *testing.T) {
+	def, m := rbSynth(t, 60, 9, 3, "[uncertainty]\nsamples = 300\nnormalise = [\"minmax\", \"prank\"]\n")
+	on := true
+	with := rbRobust(t, def, m, RobustOptions{Sensitivity: &on, Bootstrap: 20})
+	without := rbRobust(t, def, m, RobustOptions{})
+	assert.Equal(t, without.Regions, with.Regions)
+	assert.Equal(t, without.MeanAbsRankShift, with.MeanAbsRankShift)
+	assert.Nil(t, without.Sensitivity)
+	require.Len(t, with.Sensitivity, 2)
+	assert.Equal(t, InputWeights, with.Sensitivity[0].Input)
+	assert.Equal(t, InputNormalise, with.Sensitivity[1].Input)
+	assert.Equal(t, 300*4, with.SensitivityRuns)
+	for _, s := range with.Sensitivity {
+		assert.False(t, math.IsNaN(s.Si) || math.IsNaN(s.STi), s.Input)
+		assert.LessOrEqual(t, s.SiCI[0], s.SiCI[1], s.Input)
+		assert.LessOrEqual(t, s.STiCI[0], s.STiCI[1], s.Input)
+	}
+	// Nothing varies: no inputs, an empty list.
+	zero := 0.0
+	def, m = rbSynth(t, 60, 9, 3, "")
+	none := rbRobust(t, def, m, RobustOptions{Sensitivity: &on, Noise: &zero, Samples: ptrTo(20)})
+	assert.NotNil(t, none.Sensitivity)
+	assert.Empty(t, none.Sensitivity)
+}
+
+func ptrTo[T any](v T) *T { return &v }
+
+// ---------------------------------------------------------------------------
+// Hand-checkable cases
+
+// Of two regions, the one ahead on every indicator is always first,
+// whatever the draw.
+func TestRobustDominantRegionAlwaysFirst(t *testing.T) {
+	src := rbSynthTOML(6, 2, rbScoring, rbStars, `[uncertainty]
+samples = 500
+weights_noise = 0.5
+normalise = ["minmax", "prank"]
+aggregate = ["arithmetic", "geometric"]
+exclude = 0.4
+`)
+	def, err := indicators.Parse("index.toml", []byte(src), nil)
+	require.NoError(t, err)
+	m := &indicators.Matrix{Year: 2020, Indicators: def.Indicators,
+		Regions: []*indicators.Region{{Code: "A"}, {Code: "B"}},
+		Values:  [][]float64{{5, 6, 7, 8, 9, 10}, {1, 2, 3, 4, 5, 6}},
+		Sources: [][]string{make([]string, 6), make([]string, 6)}}
+	rr := rbRobust(t, def, m, RobustOptions{})
+	assert.Zero(t, rr.Failed)
+	require.Len(t, rr.Regions, 2)
+	a, b := rr.Regions[0], rr.Regions[1]
+	assert.Equal(t, "A", a.Region.Code)
+	assert.Equal(t, []int{1, 1, 1, 1}, []int{a.Nominal, a.Median, a.P05, a.P95})
+	assert.Equal(t, []int{2, 2, 2, 2}, []int{b.Nominal, b.Median, b.P05, b.P95})
+	assert.Equal(t, 1.0, a.StarShares[5]) // 100 on every indicator
+	assert.Equal(t, 1.0, b.StarShares[1]) // 1 on every indicator
+	assert.Zero(t, rr.MeanAbsRankShift)
+}
+
+// The nearest-rank percentiles of a small histogram, by hand.
+func TestRankPercentile(t *testing.T) {
+	// 10 samples: rank 1 ×3, rank 2 ×5, rank 4 ×2.
+	h := []int32{3, 5, 0, 2}
+	assert.Equal(t, 1, rankPercentile(h, 10, 5))  // need 1
+	assert.Equal(t, 2, rankPercentile(h, 10, 50)) // need 5: 3 < 5 ≤ 8
+	assert.Equal(t, 4, rankPercentile(h, 10, 95)) // need 10
+	assert.Equal(t, 2, rankPercentile(h, 10, 80)) // need 8
+	assert.Equal(t, 4, rankPercentile(h, 10, 81)) // need 9
+	// An even count: the median is the lower middle rank.
+	assert.Equal(t, 1, rankPercentile([]int32{1, 1}, 2, 50))
+}
+
+// ---------------------------------------------------------------------------
+// Exclusion
+
+// Exclusion never drops every indicator of a dimension, however likely
+// dropping is, in random and in Sobol-driven draws; the one kept is the
+// one with the largest draw.
+func TestRobustExclusionKeepsOnePerDimension(t *testing.T) {
+	def, m := rbSynth(t, 20, 9, 3, "[uncertainty]\nsamples = 10\nexclude = 0.95\n")
+	cfg, err := ResolveUncertainty(def, RobustOptions{})
+	require.NoError(t, err)
+	nominal, err := Score(def, m)
+	require.NoError(t, err)
+	p, err := newRobustPlan(def, m, nominal, cfg)
+	require.NoError(t, err)
+	w := p.newWorker(false)
+	check := func(what string) {
+		for _, nd := range p.nodes {
+			kept := 0
+			for _, i := range nd.inds {
+				if !w.excl[i] {
+					kept++
+				}
+			}
+			if len(nd.inds) > 0 {
+				require.GreaterOrEqual(t, kept, 1, what)
+			}
+		}
+	}
+	dropped := 0
+	for i := range 2000 {
+		w.drawRandom(uint64(i))
+		check(fmt.Sprint("sample ", i))
+		for _, x := range w.excl {
+			if x {
+				dropped++
+			}
+		}
+		require.True(t, w.evaluate(), w.reason)
+	}
+	assert.Greater(t, dropped, 2000*5) // two of three per dimension, nearly always
+
+	// The one kept is the largest draw.
+	groups := p.sensitivityGroups()
+	require.Len(t, groups, 2) // weights, exclude
+	cols := make([]float64, groups[1].first+groups[1].cols)
+	for i := range 9 {
+		cols[groups[1].first+i] = 0.1 + 0.01*float64(i) // all below 0.95: all drawn for dropping
+	}
+	w.drawColumns(groups, cols)
+	check("columns")
+	assert.Equal(t, []bool{true, true, true, true, true, true, false, false, false}, w.excl)
+}
+
+// ---------------------------------------------------------------------------
+// Failed samples
+
+// A sample that draws the geometric mean over a value ≤ 0 fails and is
+// counted, not fatal; when every sample fails, the error points at
+// [uncertainty] aggregate.
+func TestRobustFailedSamples(t *testing.T) {
+	sc := strings.Replace(rbScoring, "range = [1, 100]", "range = [0, 100]", 1)
+	src := rbSynthTOML(6, 2, sc, rbStars, `[uncertainty]
+samples = 400
+aggregate = ["arithmetic", "geometric"]
+`)
+	def, m := rbSynthDef(t, src, 30)
+	rr := rbRobust(t, def, m, RobustOptions{})
+	// minmax gives 0 to the lowest region: every geometric draw fails.
+	want := 0
+	w := &rbWorker{p: &rbPlan{cfg: rr.Config}, pcg: rand.NewPCG(0, 0)}
+	w.rng = rand.New(w.pcg)
+	w.fInd, w.fDim, w.uExcl, w.excl = make([]float64, 6), make([]float64, 2), make([]float64, 6), make([]bool, 6)
+	for i := range 400 {
+		w.drawRandom(uint64(i))
+		if w.g == 1 {
+			want++
+		}
+	}
+	assert.Equal(t, want, rr.Failed)
+	assert.InDelta(t, 200, want, 40)
+	assert.Contains(t, rr.FailReason, "the geometric mean needs positive values")
+	var total float64
+	for _, r := range rr.Regions {
+		total = 0
+		for _, s := range r.StarShares {
+			total += s
+		}
+		assert.InDelta(t, 1, total, 1e-12)
+	}
+
+	all := strings.Replace(src, `aggregate = ["arithmetic", "geometric"]`, `aggregate = ["geometric"]`, 1)
+	def, m = rbSynthDef(t, all, 30)
+	_, err := Robust(context.Background(), def, m, RobustOptions{})
+	var ie *indicators.InputError
+	require.True(t, errors.As(err, &ie), "%v", err)
+	assert.Equal(t, rbLine(t, all, `aggregate = ["geometric"]`), ie.Pos.Line)
+	assert.Contains(t, ie.Msg, "every one of the 400 samples failed")
+}
+
+// ---------------------------------------------------------------------------
+// Settings
+
+// Bad [uncertainty] settings are input errors at their key.
+func TestRobustInputErrors(t *testing.T) {
+	cases := []struct{ line, msg string }{
+		{"samples = 0", "samples = 0 is out of range"},
+		{"samples = 20000000", "samples = 20000000 is out of range"},
+		{"weights_noise = 1.0", "weights_noise = 1 is outside [0, 1)"},
+		{"weights_noise = -0.1", "weights_noise = -0.1 is outside [0, 1)"},
+		{"exclude = 1.0", "exclude = 1 is outside [0, 1)"},
+		{"exclude = -0.5", "exclude = -0.5 is outside [0, 1)"},
+		{`normalise = ["minmax", "nope"]`, `unknown normalisation method "nope" in [uncertainty] normalise`},
+		{`aggregate = ["mean"]`, `unknown aggregation method "mean" in [uncertainty] aggregate`},
+		{`impute = ["guess"]`, `unknown imputation method "guess" in [uncertainty] impute`},
+		{`normalise = ["goalposts"]`, `normalisation "goalposts" in [uncertainty] normalise needs goalposts, which indicator "i0" does not have`},
+		{`impute = ["none", "group-mean"]`, `impute = "group-mean" needs regions with a group, but regions.csv gives none`},
+		{`impute = ["linear"]`, `impute = "linear" needs observations from several years, but the data hold one`},
+	}
+	for _, c := range cases {
+		t.Run(c.line, func(t *testing.T) {
+			src := rbSynthTOML(4, 2, rbScoring, rbStars, "[uncertainty]\nseed = 3\n"+c.line+"\n")
+			def, m := rbSynthDef(t, src, 10)
+			_, err := Robust(context.Background(), def, m, RobustOptions{})
+			var ie *indicators.InputError
+			if !errors.As(err, &ie) {
+				var list indicators.ErrorList
+				require.True(t, errors.As(err, &list), "%v", err)
+				ie = list[0]
+			}
+			assert.Equal(t, c.msg, ie.Msg)
+			assert.Equal(t, "index.toml", ie.Pos.File)
+			assert.Equal(t, rbLine(t, src, c.line), ie.Pos.Line)
+			assert.NotEmpty(t, ie.Hint)
+		})
+	}
+}
+
+// Defaults, the section's values and the overrides.
+func TestResolveUncertainty(t *testing.T) {
+	def, _ := rbSynth(t, 3, 4, 2, "")
+	cfg, err := ResolveUncertainty(def, RobustOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, RobustConfig{Samples: 1000, Seed: 1, Noise: 0.25, Normalise: []string{"minmax"},
+		Aggregate: []string{"arithmetic"}, Impute: []string{"none"}, NominalAggregate: true}, cfg)
+	assert.Equal(t, []string{InputWeights}, cfg.Inputs())
+
+	def, _ = rbSynth(t, 3, 4, 2, "[uncertainty]\nsamples = 50\nseed = 0\nweights_noise = 0\nsensitivity = true\nexclude = 0.2\n")
+	cfg, err = ResolveUncertainty(def, RobustOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, 50, cfg.Samples)
+	assert.Equal(t, int64(0), cfg.Seed) // written: 0 is a seed like any other
+	assert.Equal(t, 0.0, cfg.Noise)
+	assert.True(t, cfg.Sensitivity)
+	assert.Equal(t, []string{InputExclude}, cfg.Inputs())
+
+	n, noise, seed, sens := 7, 0.1, int64(9), false
+	cfg, err = ResolveUncertainty(def, RobustOptions{Samples: &n, Noise: &noise, Seed: &seed, Sensitivity: &sens})
+	require.NoError(t, err)
+	assert.Equal(t, []any{7, 0.1, int64(9), false}, []any{cfg.Samples, cfg.Noise, cfg.Seed, cfg.Sensitivity})
+}
+
+// A cancelled context stops the run.
+func TestRobustCancelled(t *testing.T) {
+	def, m := rbSynth(t, 50, 6, 2, "[uncertainty]\nsamples = 100000\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	calls := 0
+	opts := RobustOptions{Progress: func(done, total int) {
+		calls++
+		cancel()
+	}}
+	cancel()
+	_, err := Robust(ctx, def, m, opts)
+	assert.ErrorIs(t, err, context.Canceled)
+}
+
+// Progress reaches the total once at the end.
+func TestRobustProgress(t *testing.T) {
+	def, m := rbSynth(t, 20, 6, 2, "[uncertainty]\nsamples = 100\nsensitivity = true\n")
+	var last [2]int
+	rbRobust(t, def, m, RobustOptions{Progress: func(done, total int) { last = [2]int{done, total} }, Bootstrap: 10})
+	assert.Equal(t, [2]int{100 + 100*3, 100 + 100*3}, last)
+}
+
+// ---------------------------------------------------------------------------
+// Kernel pieces
+
+// roundKey agrees with RoundTo, keys included, on random values and on the
+// halves where binary and decimal rounding part.
+func TestRoundKeyMatchesRoundTo(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	vals := []float64{2.675, 1.005, 0.125, -2.5, -0.004, 0.005, 1e-3, 57.25, 99.995, 1e11 + 0.5, 2.6749999999999998, 0, math.Copysign(0, -1)}
+	for range 20000 {
+		vals = append(vals, rng.Float64()*100, math.Round(rng.Float64()*1e6)/1e4+0.00005, -rng.Float64()*10)
+	}
+	for _, d := range []int{0, 1, 2, 3, 4, -1} {
+		p := &rbPlan{round: true, decimals: d, scale: math.Pow(10, float64(d))}
+		for _, x := range vals {
+			v, key, ok := p.roundKey(x)
+			want := RoundTo(x, d)
+			require.Equal(t, math.Float64bits(want), math.Float64bits(v), "x=%v d=%d", x, d)
+			if ok {
+				require.Equal(t, int64(math.Round(want*p.scale)), int64(key^1<<63), "x=%v d=%d", x, d)
+			}
+		}
+	}
+}
+
+// Counting and sorting give the same ranks and quantile stars, for both
+// tie rules.
+func TestRankByCountingMatchesSorting(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, dense := range []bool{false, true} {
+		for _, spread := range []int{1, 3, 50, 2000} {
+			n := 300
+			p := &rbPlan{n: n, round: true, dense: dense, starKind: rbStarsQuantiles, quantK: 5}
+			w := &rbWorker{p: p, keys: make([]uint64, n), keys2: make([]uint64, n), ord: make([]int32, n), ord2: make([]int32, n),
+				rank: make([]int32, n), stars: make([]int, n), above: make([]int32, 8*n+1024), below: make([]int32, 8*n+1024)}
+			for k := range w.keys {
+				w.keys[k] = uint64(int64(rng.IntN(spread))+1000) ^ 1<<63
+			}
+			keys := slices.Clone(w.keys)
+			require.True(t, w.rankByCounting())
+			rank, stars := slices.Clone(w.rank), slices.Clone(w.stars)
+			w.rankBySorting()
+			assert.Equal(t, w.rank, rank, "dense=%v spread=%d", dense, spread)
+			assert.Equal(t, w.stars, stars, "dense=%v spread=%d", dense, spread)
+			copy(w.keys, keys)
+		}
+	}
+}
+
+// rbSorter.sort orders keys like a stable sort.
+func TestRBSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 2, 7, 300, 3000} {
+		for _, spread := range []uint64{1, 5, 1 << 20, math.MaxUint64, 0} {
+			keys := make([]uint64, n)
+			for i := range keys {
+				switch spread {
+				case math.MaxUint64: // normal scores
+					keys[i] = floatKey(rng.NormFloat64())
+				case 0: // one outlier, the rest close together
+					keys[i] = floatKey(50 + rng.Float64()*1e-9)
+					if i == 0 {
+						keys[i] = floatKey(1e300)
+					}
+				default:
+					keys[i] = rng.Uint64() % spread
+				}
+			}
+			orig := slices.Clone(keys)
+			var sorter rbSorter
+			sorted, ord := sorter.sort(keys, make([]uint64, n), make([]int32, n), make([]int32, n))
+			want := make([]int32, n)
+			for i := range want {
+				want[i] = int32(i)
+			}
+			slices.SortStableFunc(want, func(a, b int32) int {
+				switch {
+				case orig[a] < orig[b]:
+					return -1
+				case orig[a] > orig[b]:
+					return 1
+				}
+				return 0
+			})
+			require.Equal(t, want, ord, "n=%d spread=%d", n, spread)
+			for i, o := range ord {
+				require.Equal(t, orig[o], sorted[i])
+			}
+		}
+	}
+	// floatKey keeps the order of floats, −0 = 0 aside.
+	xs := []float64{math.Inf(-1), -1e300, -2, -1e-300, 0, 1e-300, 3, 1e300, math.Inf(1)}
+	for i := 1; i < len(xs); i++ {
+		assert.Less(t, floatKey(xs[i-1]), floatKey(xs[i]))
+	}
+}
