@@ -86,6 +86,9 @@ With no command it rates the embedded 2017 edition.`,
 	root.AddCommand(newArticleCommand(g))
 	root.AddCommand(newCollectCommand(g))
 	root.AddCommand(newSynthCommand(g))
+	root.AddCommand(newWhatIfCommand(g))
+	root.AddCommand(newCompareCommand(g))
+	root.AddCommand(newRobustCommand(g))
 	return root
 }
 
