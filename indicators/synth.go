@@ -27,10 +27,10 @@ import (
 //     and one indicator in ten (i mod 10 = 9) is mostly noise (a = b = 0.1),
 //     for the audit to flag as weakly correlated;
 //   - z becomes a value by the indicator's kind (i mod 8 = 7: skewed, else
-//     by i mod 3): counts (lognormal, integers), shares in 0–100 (logistic,
-//     one decimal), rates (roughly normal around a positive mean, two
-//     decimals, kept positive) and skewed counts (lognormal with a heavy
-//     tail, integers);
+//     by i mod 3): counts (lognormal with log-sd 0.25–0.45, integers),
+//     shares in 0–100 (logistic, one decimal), rates (roughly normal around
+//     a positive mean, two decimals, kept positive) and skewed counts
+//     (lognormal with log-sd 1.3–1.8, integers, which the audit flags);
 //   - the years run to 2024 (SynthLastYear) with a mild upward trend per
 //     indicator and a little year-to-year noise around each region's level;
 //   - each value is left empty with probability Missing (independently; the
@@ -226,7 +226,7 @@ func NewSynth(o SynthOptions) (*Synth, error) {
 		p.e = math.Sqrt(1 - p.a*p.a - p.b*p.b)
 		switch p.kind {
 		case SynthCount:
-			p.loc, p.scale, p.trend = math.Log(20+480*u[2]), 0.6+0.4*u[3], 0.03+0.05*u[4]
+			p.loc, p.scale, p.trend = math.Log(20+480*u[2]), 0.25+0.2*u[3], 0.03+0.05*u[4]
 			p.unit, p.label = "个", "数量"
 		case SynthShare:
 			p.loc, p.scale, p.trend, p.decimals = -1+2*u[2], 0.6+0.5*u[3], 0.08+0.07*u[4], 1
@@ -301,7 +301,8 @@ func synthRegionCodes(n int) []synthRegion {
 	if n > np*99*99 {
 		step := 1_000_000 / n
 		for i := range n {
-			out = append(out, synthRegion{code: fmt.Sprintf("%06d", i*step), province: synthProvinces[i*np/n].name})
+			code := string(appendPadded(nil, i*step, 6))
+			out = append(out, synthRegion{code: code, province: synthProvinces[i*np/n].name})
 		}
 		return out
 	}
