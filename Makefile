@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: all build test vet fmt bench clean assets
+.PHONY: all build test vet fmt bench clean assets fuzz
 
 all: build
 
@@ -23,6 +23,18 @@ build: assets
 # parallel in later releases), then each fuzz target briefly.
 test: assets vet
 	$(GO) test -race -count=1 ./...
+	$(MAKE) fuzz
+
+# Every parser's fuzz target, briefly (FUZZTIME=5m for a long local run).
+# Targets are found by name, so a new one runs without editing this file.
+FUZZTIME ?= 5s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$f ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 1s $$pkg > /tmp/govindex-fuzz.log 2>&1 || { cat /tmp/govindex-fuzz.log; exit 1; }; \
+	  done; \
+	done
 
 vet:
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
