@@ -34,7 +34,18 @@ type ArticleOptions struct {
 	// TemplateName is the file Template was read from, shown in errors
 	// ("template" when empty).
 	TemplateName string
+	// Robust is the uncertainty analysis of the same index (nil: none).
+	// With it every rated region states its star confidence in plain words
+	// and ratings held in fewer than RobustStarThreshold of the samples are
+	// flagged as not robust; the overview counts the robust ratings.
+	Robust *scoring.RobustResult
 }
+
+// RobustStarThreshold is the share of the uncertainty samples that must
+// give a region its nominal star rating for the article to call the rating
+// robust: below it the rating is flagged, naming the most likely other
+// rating.
+const RobustStarThreshold = 0.8
 
 // ArticleTemplateError is a replacement template that does not parse or
 // fails while it runs: Name is its file, Line (and Col, when known; both
@@ -123,6 +134,35 @@ type ArticleOverview struct {
 	TopWord  string
 	// Method is the method in one sentence (the same as Article.Method.Sentence).
 	Method string
+	// Robust summarises the uncertainty analysis (nil without one).
+	Robust *ArticleRobustSummary
+}
+
+// ArticleRobustSummary is the uncertainty analysis at a glance.
+type ArticleRobustSummary struct {
+	Samples   int    // samples that did not fail
+	Rated     int    // rated regions with figures
+	Robust    int    // of them, ratings held in at least Threshold of the samples
+	Threshold string // RobustStarThreshold as a percentage, "80%"
+	Sentence  string // all of it in one sentence
+}
+
+// ArticleRobust is one rated region's star confidence.
+type ArticleRobust struct {
+	Samples   int
+	Share     float64 // share of samples at the nominal rating
+	ShareText string  // "87%"
+	Robust    bool    // Share ≥ RobustStarThreshold
+	// Other is the most likely other rating, OtherShare its share.
+	Other      int
+	OtherWord  string
+	OtherShare string
+	// Median, P05 and P95 are the median and 5th–95th percentile ranks.
+	Median, P05, P95 int
+	// Sentence states the confidence in plain words; Flag, when the
+	// rating is not robust, says so ("" otherwise).
+	Sentence string
+	Flag     string
 }
 
 // ArticleStarCount is the number of regions at one rating.
@@ -182,6 +222,9 @@ type ArticleRegion struct {
 	Weak     []*ArticleIndicator
 	// Caps are the star caps that lowered the rating.
 	Caps []*ArticleCap
+	// Robust is the star confidence from the uncertainty analysis (nil
+	// without one, and for unrated regions).
+	Robust *ArticleRobust
 
 	// Why an unrated region is not rated, in the article's language.
 	Reason         string
@@ -265,6 +308,9 @@ func WriteArticle(w io.Writer, r *scoring.Result, o ArticleOptions) error {
 	}
 	a := ArticleData(r, lang)
 	a.Engine = o.engine()
+	if o.Robust != nil {
+		articleRobust(a, r, o.Robust, lang)
+	}
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, a); err != nil {
 		return templateError(tmpl.Name(), err)
@@ -392,6 +438,12 @@ var articleWords = map[string]map[string]string{
 		"imp_group-median": "同组中位数",
 		"imp_latest":       "最近年份的数值",
 		"imp_linear":       "相邻年份线性插值",
+
+		"rb_sentence":   "在 %[1]s 次合理的方法组合中，该地区有 %[2]s 评为%[3]s，%[4]s。",
+		"rb_rank_range": "排名在第 %d 至第 %d 名之间（5%%–95%% 区间）",
+		"rb_rank_fixed": "排名始终为第 %d 名",
+		"rb_flag":       "这一星级不够稳健：给出同一星级的组合不足 %[1]s，另有 %[2]s 评为%[3]s。",
+		"rb_overview":   "稳健性分析（%[1]s 次合理的方法组合）显示，%[2]s个已评级地区中有%[3]s个的星级稳健（至少 %[4]s 的组合给出同一星级）。",
 	},
 	"en": {
 		"title":      "%s (%s): star ratings",
@@ -454,6 +506,12 @@ var articleWords = map[string]map[string]string{
 		"imp_group-median": "group median",
 		"imp_latest":       "latest year",
 		"imp_linear":       "linear between years",
+
+		"rb_sentence":   "Its %[3]s rating held in %[2]s of %[1]s plausible method choices; %[4]s.",
+		"rb_rank_range": "its rank ranged from %d to %d (5–95%%)",
+		"rb_rank_fixed": "its rank stayed at %d",
+		"rb_flag":       "This rating is not robust: it held in fewer than %[1]s of the choices, and %[2]s gave %[3]s.",
+		"rb_overview":   "A robustness analysis over %[1]s plausible method choices finds %[3]s of the %[2]s ratings robust (the same rating in at least %[4]s of the choices).",
 	},
 }
 
@@ -1189,4 +1247,79 @@ func toFloat(x any) (float64, error) {
 		return float64(v.Uint()), nil
 	}
 	return 0, fmt.Errorf("not a number: %v (%T)", x, x)
+}
+
+// articleRobust adds the star confidence of each rated region, matched by
+// code, and the overview's count of robust ratings.
+func articleRobust(a *Article, r *scoring.Result, rr *scoring.RobustResult, lang string) {
+	samples := rr.Config.Samples - rr.Failed
+	n := strconv.Itoa(samples)
+	if lang == "en" {
+		n = groupThousands(n)
+	}
+	threshold := robustPct(RobustStarThreshold)
+	sum := &ArticleRobustSummary{Samples: samples, Threshold: threshold}
+	for i, ar := range a.Regions {
+		if !ar.Rated || i >= len(r.Regions) {
+			continue
+		}
+		g, ok := rr.Region(r.Regions[i].Region.Code)
+		if !ok {
+			continue
+		}
+		stars := ar.Stars
+		share := 0.0
+		if stars > 0 && stars < len(g.StarShares) {
+			share = g.StarShares[stars]
+		}
+		rb := &ArticleRobust{Samples: samples, Share: share, ShareText: robustPct(share),
+			Robust: share >= RobustStarThreshold, Median: g.Median, P05: g.P05, P95: g.P95}
+		best := -1.0
+		for c := len(g.StarShares) - 1; c >= 1; c-- {
+			if c != stars && g.StarShares[c] > best {
+				best, rb.Other = g.StarShares[c], c
+			}
+		}
+		if rb.Other > 0 {
+			rb.OtherWord, rb.OtherShare = starsWord(lang, rb.Other), robustPct(best)
+		}
+		rank := awf(lang, "rb_rank_range", g.P05, g.P95)
+		if g.P05 == g.P95 {
+			rank = awf(lang, "rb_rank_fixed", g.P05)
+		}
+		word := starsWord(lang, stars)
+		if lang == "en" {
+			word = starAdjective(stars)
+		}
+		rb.Sentence = awf(lang, "rb_sentence", n, rb.ShareText, word, rank)
+		if !rb.Robust && rb.Other > 0 {
+			rb.Flag = awf(lang, "rb_flag", threshold, rb.OtherShare, rb.OtherWord)
+		}
+		ar.Robust = rb
+		sum.Rated++
+		if rb.Robust {
+			sum.Robust++
+		}
+	}
+	sum.Sentence = awf(lang, "rb_overview", n, spellCount(lang, sum.Rated), spellCount(lang, sum.Robust), threshold)
+	a.Overview.Robust = sum
+}
+
+// robustPct writes a share as a whole percentage, rounded down so that a
+// share below the threshold never reads as the threshold ("<1%" for a
+// share above zero that rounds to none).
+func robustPct(x float64) string {
+	p := math.Floor(x*100 + 1e-9)
+	if p <= 0 && x > 0 {
+		return "<1%"
+	}
+	return strconv.Itoa(int(p)) + "%"
+}
+
+// starAdjective is a rating as an English adjective: "four-star".
+func starAdjective(n int) string {
+	if n >= 0 && n <= 10 {
+		return enCounts[n] + "-star"
+	}
+	return strconv.Itoa(n) + "-star"
 }

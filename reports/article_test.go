@@ -482,3 +482,57 @@ func TestArticleEdgeCases(t *testing.T) {
 		}
 	}
 }
+
+// arRobust is a hand-built uncertainty analysis of testResult: 贵州 holds
+// five stars in 87% of 1000 samples, Hong Kong four stars in only 60% (three
+// stars in 35%), 北京 one star in every sample.
+func arRobust(r *scoring.Result) *scoring.RobustResult {
+	return &scoring.RobustResult{
+		Nominal: r,
+		Config:  scoring.RobustConfig{Samples: 1010},
+		Failed:  10,
+		Regions: []scoring.RobustRegion{
+			{Region: r.Regions[0].Region, Nominal: 1, NominalStars: 5, Median: 1, P05: 1, P95: 2, StarShares: []float64{0, 0, 0, 0, 0.13, 0.87}},
+			{Region: r.Regions[1].Region, Nominal: 2, NominalStars: 4, Median: 2, P05: 1, P95: 3, StarShares: []float64{0, 0, 0, 0.35, 0.6, 0.05}},
+			{Region: r.Regions[2].Region, Nominal: 3, NominalStars: 1, Median: 3, P05: 3, P95: 3, StarShares: []float64{0, 1, 0, 0, 0, 0}},
+		},
+	}
+}
+
+func TestArticleRobust(t *testing.T) {
+	r := testResult()
+	rr := arRobust(r)
+
+	zh := arWrite(t, r, ArticleOptions{Options: Options{Lang: "zh"}, Robust: rr})
+	assert.Contains(t, zh, "在 1000 次合理的方法组合中，该地区有 87% 评为五星，排名在第 1 至第 2 名之间（5%–95% 区间）。")
+	assert.Contains(t, zh, "在 1000 次合理的方法组合中，该地区有 60% 评为四星")
+	assert.Contains(t, zh, "该地区有 100% 评为一星，排名始终为第 3 名。")
+	assert.Contains(t, zh, "这一星级不够稳健：给出同一星级的组合不足 80%，另有 35% 评为三星。")
+	assert.Equal(t, 1, strings.Count(zh, "不够稳健"), "only the rating under the threshold is flagged")
+	assert.Contains(t, zh, "三个已评级地区中有两个的星级稳健（至少 80% 的组合给出同一星级）")
+	assert.Contains(t, arSection(t, zh, "### Hong Kong ★★★★☆"), "不够稳健")
+	arClean(t, zh)
+
+	en := arWrite(t, r, ArticleOptions{Options: Options{Lang: "en"}, Robust: rr})
+	assert.Contains(t, en, "Its five-star rating held in 87% of 1000 plausible method choices; its rank ranged from 1 to 2 (5–95%).")
+	assert.Contains(t, en, "Its four-star rating held in 60% of 1000 plausible method choices")
+	assert.Contains(t, en, "This rating is not robust: it held in fewer than 80% of the choices, and 35% gave three stars.")
+	assert.Contains(t, en, "finds two of the three ratings robust")
+	assert.Contains(t, en, "its rank stayed at 3")
+	arClean(t, en)
+
+	// At the threshold a rating is robust; just below it, it is not.
+	rr.Regions[1].StarShares = []float64{0, 0, 0, 0.2, 0.8, 0}
+	assert.NotContains(t, arWrite(t, r, ArticleOptions{Options: Options{Lang: "en"}, Robust: rr}), "not robust")
+	rr.Regions[1].StarShares = []float64{0, 0, 0, 0.201, 0.799, 0}
+	out := arWrite(t, r, ArticleOptions{Options: Options{Lang: "en"}, Robust: rr})
+	assert.Contains(t, out, "held in 79% of")
+	assert.Contains(t, out, "not robust")
+
+	// Without the analysis the article is as before.
+	for _, lang := range []string{"zh", "en"} {
+		plain := arWrite(t, r, ArticleOptions{Options: Options{Lang: lang}})
+		assert.NotContains(t, plain, "1000")
+		assert.NotContains(t, plain, "1,000")
+	}
+}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
 
 	"github.com/govindex/govindex/indicators"
 	"github.com/govindex/govindex/scoring"
@@ -31,6 +32,9 @@ type HTMLOptions struct {
 	// GeoJSONKey names the feature property that holds a region's code or
 	// name. Empty tries "code", then "name".
 	GeoJSONKey string
+	// Robust is the uncertainty analysis of the same index (nil: no
+	// robustness section). Its regions are matched to the result's by code.
+	Robust *scoring.RobustResult
 }
 
 // ErrNoECharts is returned by WriteHTML from a build that does not embed
@@ -69,7 +73,11 @@ func ReportGeoJSON(def *indicators.Definition) (geo []byte, key string, err erro
 //     top-level dimension;
 //   - chart-map: a tile-grid map of China's 34 province-level units (see
 //     ProvinceTiles) coloured by stars;
-//   - chart-choropleth: the map of o.GeoJSON coloured by stars, when given.
+//   - chart-choropleth: the map of o.GeoJSON coloured by stars, when given;
+//   - chart-rank-intervals and chart-star-probability, when o.Robust is
+//     set: per rated region, the 5th–95th percentile rank interval over the
+//     samples with the median and nominal ranks marked (rank 1 on top), and
+//     the share of samples at each star rating (stacked bars).
 //
 // Chart ids are fixed (a region code is reduced to letters, digits, "-"
 // and "_" in chart-radar-<code>), so the same input gives the same bytes.
@@ -161,6 +169,14 @@ const (
 	hmNoRated         = "no_rated"
 	hmWithCode        = "with_code"
 	hmRadarMissing    = "radar_missing"
+	hmSecRobust       = "sec_robust"
+	hmRobustIntro     = "robust_intro"
+	hmRobustInterval  = "robust_interval"
+	hmRobustMedian    = "robust_median"
+	hmRobustNominal   = "robust_nominal"
+	hmRobustRank      = "robust_rank"
+	hmRobustShare     = "robust_share"
+	hmRobustTip       = "robust_tip"
 )
 
 var htmlWords = map[string]map[string]string{
@@ -193,6 +209,14 @@ var htmlWords = map[string]map[string]string{
 		hmNoRated:         "没有已评级的地区。",
 		hmWithCode:        "%s（%s）",
 		hmRadarMissing:    "（缺少：%s）",
+		hmSecRobust:       "稳健性：排名区间与星级概率",
+		hmRobustIntro:     "在 %d 次合理的方法组合（权重、归一化、聚合等方法随机取值）下重新计算指数：上图为各地区排名的 5%%–95%% 区间，标出中位排名和名义排名（第 1 名在上）；下图为各地区获评各星级的样本比例。",
+		hmRobustInterval:  "排名区间（5%–95%）",
+		hmRobustMedian:    "中位排名",
+		hmRobustNominal:   "名义排名",
+		hmRobustRank:      "排名",
+		hmRobustShare:     "样本比例（%）",
+		hmRobustTip:       "%s：排名区间 %d–%d，中位 %d，名义 %d",
 	},
 	"en": {
 		hmSecRanking:      "Composite score and stars",
@@ -223,6 +247,14 @@ var htmlWords = map[string]map[string]string{
 		hmNoRated:         "No region is rated.",
 		hmWithCode:        "%s (%s)",
 		hmRadarMissing:    " (missing: %s)",
+		hmSecRobust:       "Robustness: rank intervals and star probabilities",
+		hmRobustIntro:     "The index was recomputed under %d plausible method choices (weights, normalisation, aggregation and other choices drawn at random). Top: each region's 5–95%% rank interval with its median and nominal rank (rank 1 on top). Bottom: the share of samples at each star rating.",
+		hmRobustInterval:  "Rank interval (5–95%)",
+		hmRobustMedian:    "Median rank",
+		hmRobustNominal:   "Nominal rank",
+		hmRobustRank:      "Rank",
+		hmRobustShare:     "Share of samples (%)",
+		hmRobustTip:       "%s: ranks %d–%d, median %d, nominal %d",
 	},
 }
 
@@ -455,6 +487,9 @@ func buildHTMLPage(r *scoring.Result, o HTMLOptions) (*htmlPage, error) {
 		}
 	}
 	add(b.rankingSection())
+	if o.Robust != nil {
+		add(b.robustSection(o.Robust))
+	}
 	add(b.dimensionsSection())
 	add(b.radarSection())
 	add(b.heatmapSection())
@@ -1463,3 +1498,123 @@ footer { color: var(--muted); font-size: 13px; padding-bottom: 32px; }
 </body>
 </html>
 `))
+
+// robustSection draws the uncertainty analysis: chart-rank-intervals and
+// chart-star-probability, over the rated regions that rr has figures for,
+// in the result's order.
+func (b *htmlBuilder) robustSection(rr *scoring.RobustResult) (*htmlSection, error) {
+	type row struct {
+		name string
+		reg  *scoring.RobustRegion
+	}
+	var rows []row
+	for _, r := range b.rated {
+		if g, ok := rr.Region(r.Region.Code); ok {
+			rows = append(rows, row{b.regionName(r), g})
+		}
+	}
+	n := max(len(rr.Regions), 1)
+	names := make([]string, len(rows))
+	for i, rw := range rows {
+		names[i] = rw.name
+	}
+
+	// Rank intervals: an invisible base bar up to p05 − ½ stacked with the
+	// interval bar to p95 + ½, on an inverted rank axis; median and nominal
+	// as scatter marks.
+	base := make([]opts.BarData, len(rows))
+	span := make([]opts.BarData, len(rows))
+	for i, rw := range rows {
+		g := rw.reg
+		base[i] = opts.BarData{Value: float64(g.P05) - 0.5}
+		span[i] = opts.BarData{Value: float64(g.P95-g.P05) + 1,
+			Tooltip: &opts.Tooltip{Formatter: types.FuncStr(htmlLiteralLabel(fmt.Sprintf(htmlWord(b.lang, hmRobustTip), rw.name, g.P05, g.P95, g.Median, g.Nominal)))}}
+	}
+	iv := charts.NewBar()
+	iv.SetGlobalOptions(
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithGridOpts(opts.Grid{Left: "16", Right: "24", Top: "40", Bottom: "16", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: htmlWord(b.lang, hmRobustRank)}),
+	)
+	iv.SetXAxis(names).
+		AddSeries("base", base, charts.WithBarChartOpts(opts.BarChart{Stack: "rank"})).
+		AddSeries(htmlWord(b.lang, hmRobustInterval), span, charts.WithBarChartOpts(opts.BarChart{Stack: "rank"}),
+			htmlBarMaxWidth("28"), charts.WithItemStyleOpts(opts.ItemStyle{Color: "#7fa7d4"}))
+	scatter := func(name, colour, symbol string, rank func(*scoring.RobustRegion) int) map[string]any {
+		data := make([]any, len(rows))
+		for i, rw := range rows {
+			data[i] = rank(rw.reg)
+		}
+		return map[string]any{"type": "scatter", "name": name, "data": data, "symbol": symbol, "symbolSize": 12,
+			"itemStyle": map[string]any{"color": colour}, "z": 3}
+	}
+	rotate := 0
+	if len(rows) > 8 {
+		rotate = 35
+	}
+	ivJS, err := htmlOption(iv, func(m map[string]any) {
+		baseSeries := htmlSeriesAt(m, 0)
+		baseSeries["itemStyle"] = map[string]any{"color": "transparent"}
+		baseSeries["silent"] = true
+		baseSeries["tooltip"] = map[string]any{"show": false}
+		list, _ := m["series"].([]any)
+		m["series"] = append(list,
+			scatter(htmlWord(b.lang, hmRobustMedian), "#1f3b73", "diamond", func(g *scoring.RobustRegion) int { return g.Median }),
+			scatter(htmlWord(b.lang, hmRobustNominal), "#d9822b", "circle", func(g *scoring.RobustRegion) int { return g.Nominal }))
+		m["legend"] = map[string]any{"show": true, "top": 0, "data": []any{
+			htmlWord(b.lang, hmRobustInterval), htmlWord(b.lang, hmRobustMedian), htmlWord(b.lang, hmRobustNominal)}}
+		htmlAxisAt(m, "xAxis", 0)["axisLabel"] = map[string]any{"interval": 0, "rotate": rotate}
+		y := htmlAxisAt(m, "yAxis", 0)
+		y["inverse"], y["min"], y["max"] = true, 0.5, float64(n)+0.5
+		y["minInterval"] = 1
+		y["axisLabel"] = map[string]any{"showMinLabel": false, "showMaxLabel": false}
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	// Star probabilities: one stacked series per rating, top rating first.
+	sp := charts.NewBar()
+	sp.SetGlobalOptions(
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithGridOpts(opts.Grid{Left: "16", Right: "24", Top: "40", Bottom: "32", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: htmlWord(b.lang, hmRobustShare)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
+	)
+	sp.SetXAxis(names)
+	for s := b.classes; s >= 1; s-- {
+		data := make([]opts.BarData, len(rows))
+		for i, rw := range rows {
+			v := 0.0
+			if s < len(rw.reg.StarShares) {
+				v = rw.reg.StarShares[s]
+			}
+			data[i] = opts.BarData{Value: htmlRound(v*100, 1)}
+		}
+		sp.AddSeries(b.starGlyphs(s), data, charts.WithBarChartOpts(opts.BarChart{Stack: "stars"}),
+			htmlBarMaxWidth("24"), charts.WithItemStyleOpts(opts.ItemStyle{Color: htmlStarColour(s, b.classes)}))
+	}
+	sp.XYReversal()
+	spJS, err := htmlOption(sp, func(m map[string]any) {
+		htmlAxisAt(m, "yAxis", 0)["axisLabel"] = map[string]any{"interval": 0}
+		x := htmlAxisAt(m, "xAxis", 0)
+		x["min"], x["max"] = 0, 100
+		x["nameLocation"], x["nameGap"] = "middle", 28
+	})
+	if err != nil {
+		return nil, err
+	}
+	samples := rr.Config.Samples - rr.Failed
+	s := &htmlSection{ID: "robust", Title: htmlWord(b.lang, hmSecRobust),
+		Intro: []string{fmt.Sprintf(htmlWord(b.lang, hmRobustIntro), samples)}}
+	s.Charts = append(s.Charts,
+		b.newChart("chart-rank-intervals", "", max(280, 120+12*len(rows)), ivJS),
+		b.newChart("chart-star-probability", "", max(200, 72+30*len(rows)), spJS))
+	if len(rows) == 0 {
+		s.Notes = append(s.Notes, htmlWord(b.lang, hmNoRated))
+	}
+	return s, nil
+}

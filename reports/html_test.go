@@ -434,3 +434,25 @@ func TestReportGeoJSON(t *testing.T) {
 	require.Error(t, err, "no file system to read from")
 	assert.False(t, errors.Is(err, ErrNoECharts))
 }
+
+// With an uncertainty analysis the report adds the rank-interval and
+// star-probability charts, once each, and stays deterministic.
+func TestHTMLRobustCharts(t *testing.T) {
+	rr := rbRobustResult(t, rbSettings)
+	for _, lang := range []string{"zh", "en"} {
+		o := HTMLOptions{Options: Options{Lang: lang, Engine: testEngine}, Robust: rr}
+		own := htOwnMarkup(t, rr.Nominal, o)
+		for _, id := range []string{"chart-rank-intervals", "chart-star-probability"} {
+			assert.Equal(t, 1, strings.Count(own, `id="`+id+`"`), id)
+			assert.Equal(t, 1, strings.Count(own, `draw("`+id+`", {`), id)
+		}
+		htContains(t, own, `"inverse":true`)
+		htContains(t, own, `"type":"scatter"`)
+		htContains(t, own, htmlWord(lang, hmSecRobust))
+		assert.Equal(t, htRender(t, rr.Nominal, o), htRender(t, rr.Nominal, o))
+
+		without := htOwnMarkup(t, rr.Nominal, HTMLOptions{Options: Options{Lang: lang}})
+		htNotContains(t, without, "chart-rank-intervals")
+		htNotContains(t, without, "chart-star-probability")
+	}
+}

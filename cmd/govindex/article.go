@@ -13,7 +13,8 @@ import (
 )
 
 func newArticleCommand(g *globalOptions) *cobra.Command {
-	return &cobra.Command{
+	var robust bool
+	cmd := &cobra.Command{
 		Use:   "article",
 		Short: "Print the star-rating article (Markdown)",
 		Long: `article scores the index (--config, default: the embedded 2017 edition; --year) and prints a
@@ -25,25 +26,38 @@ dimensions and the evidence behind them, a note on the method and a list of miss
 templates are Go text/template files embedded in govindex; [report] article_template (Chinese)
 and article_template_en (English) in index.toml replace them, paths relative to index.toml.
 --out FILE writes the article to a file. The article is always Markdown: --format, if given,
-must be md.`,
+must be md.
+
+When index.toml has an [uncertainty] section, or --robust is given, the uncertainty analysis
+of govindex robust runs too (samples from [uncertainty], else 1000; seed from --seed, else
+[uncertainty] seed): each rated region's section states in plain words the share of the
+samples that gave it its rating, a rating held in fewer than 80% of them is flagged as not
+robust (naming the most likely other rating), and the overview counts the robust ratings.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("format") && g.format != "md" {
 				return usagef("leave --format out, or use --format md", "article has no %s format: it is Markdown", g.format)
 			}
-			return runArticle(cmd.Context(), g)
+			return runArticle(cmd.Context(), g, robust, cmd.Flags().Changed("seed"))
 		},
 	}
+	cmd.Flags().BoolVar(&robust, "robust", false, "add the star confidence from the uncertainty analysis (default: when index.toml has [uncertainty])")
+	return cmd
 }
 
 // runArticle scores the project for the chosen year and prints the
-// article, with the project's own template when it names one.
-func runArticle(ctx context.Context, g *globalOptions) error {
+// article, with the project's own template when it names one and the star
+// confidence when the uncertainty analysis runs (see reportRobust).
+func runArticle(ctx context.Context, g *globalOptions, robust, seedChanged bool) error {
 	p, res, err := scoreProject(ctx, g)
 	if err != nil {
 		return err
 	}
-	opts := reports.ArticleOptions{Options: reportOptions(g)}
+	rr, err := reportRobust(ctx, g, p, robust, seedChanged)
+	if err != nil {
+		return err
+	}
+	opts := reports.ArticleOptions{Options: reportOptions(g), Robust: rr}
 	rel := p.def.Report.ArticleTemplate
 	if g.lang == "en" {
 		rel = p.def.Report.ArticleTemplateEn

@@ -29,7 +29,7 @@ const (
 )
 
 func newReportCommand(g *globalOptions) *cobra.Command {
-	var force bool
+	var force, robust bool
 	cmd := &cobra.Command{
 		Use:   "report --out DIR",
 		Short: "Write a report folder: HTML report, article, CSV, JSON and Excel results, charts",
@@ -47,21 +47,46 @@ The folder is built next to DIR and renamed into place when complete, so DIR is 
 half-written; an interrupted or failed run leaves DIR as it was. An existing DIR that is not
 empty is refused unless --force is given; then the old folder is replaced only once the new
 one is complete. Static charts need a font with Chinese glyphs: one found on the system
-(Debian: apt-get install fonts-noto-cjk) or [report] font in index.toml.`,
+(Debian: apt-get install fonts-noto-cjk) or [report] font in index.toml.
+
+When index.toml has an [uncertainty] section, or --robust is given, report also runs the
+uncertainty analysis of govindex robust (samples from [uncertainty], else 1000; seed from
+--seed, else [uncertainty] seed): index.html gains a rank-interval and a star-probability
+chart and the article states each rating's star confidence, flagging ratings held in
+fewer than 80% of the samples. results.json stays the JSON of rate.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("format") {
 				return usagef("leave --format out: report writes every format", "report has no --format: it writes every format")
 			}
-			return runReport(cmd.Context(), g, force)
+			return runReport(cmd.Context(), g, force, robust, cmd.Flags().Changed("seed"))
 		},
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "replace --out DIR when it exists and is not empty")
+	cmd.Flags().BoolVar(&robust, "robust", false, "add the uncertainty analysis (default: when index.toml has [uncertainty])")
 	return cmd
 }
 
+// reportRobust runs the uncertainty analysis for report and article when
+// the definition has an [uncertainty] section or want is set, quietly (no
+// progress bar); nil otherwise. The seed is --seed when given.
+func reportRobust(ctx context.Context, g *globalOptions, p *project, want, seedChanged bool) (*scoring.RobustResult, error) {
+	if !want && p.def.Uncertainty == nil {
+		return nil, nil
+	}
+	year, err := p.year(g)
+	if err != nil {
+		return nil, err
+	}
+	var opts scoring.RobustOptions
+	if seedChanged {
+		opts.Seed = &g.seed
+	}
+	return scoring.RobustRun(ctx, p.def, p.ds, year, opts)
+}
+
 // runReport writes the report folder g.out atomically.
-func runReport(ctx context.Context, g *globalOptions, force bool) error {
+func runReport(ctx context.Context, g *globalOptions, force, robust, seedChanged bool) error {
 	if g.out == "" {
 		return usagef("name the folder to write, e.g. --out report", "report needs --out DIR")
 	}
@@ -79,9 +104,13 @@ func runReport(ctx context.Context, g *globalOptions, force bool) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	rr, err := reportRobust(ctx, g, p, robust, seedChanged)
+	if err != nil {
+		return err
+	}
 
 	err = writeDirAtomic(ctx, g, out, func(o string) (bool, error) { return checkReportDir(o, force) },
-		func(dir string) error { return writeReport(ctx, g, p, res, dir) })
+		func(dir string) error { return writeReport(ctx, g, p, res, rr, dir) })
 	if err != nil {
 		return err
 	}
@@ -237,7 +266,8 @@ func replaceDir(tmp, out string, exists bool, g *globalOptions) error {
 }
 
 // writeReport writes every file of the report into dir.
-func writeReport(ctx context.Context, g *globalOptions, p *project, res *scoring.Result, dir string) error {
+// rr, when not nil, is the uncertainty analysis for the HTML and the article.
+func writeReport(ctx context.Context, g *globalOptions, p *project, res *scoring.Result, rr *scoring.RobustResult, dir string) error {
 	opts := reportOptions(g)
 	def := p.def
 
@@ -246,7 +276,7 @@ func writeReport(ctx context.Context, g *globalOptions, p *project, res *scoring
 	if err != nil {
 		return err
 	}
-	article := reports.ArticleOptions{Options: opts}
+	article := reports.ArticleOptions{Options: opts, Robust: rr}
 	rel := def.Report.ArticleTemplate
 	if g.lang == "en" {
 		rel = def.Report.ArticleTemplateEn
@@ -287,7 +317,7 @@ func writeReport(ctx context.Context, g *globalOptions, p *project, res *scoring
 			return err
 		}},
 		{reportHTML, func(w io.Writer) error {
-			return reports.WriteHTML(w, res, reports.HTMLOptions{Options: opts, GeoJSON: geo, GeoJSONKey: geoKey})
+			return reports.WriteHTML(w, res, reports.HTMLOptions{Options: opts, GeoJSON: geo, GeoJSONKey: geoKey, Robust: rr})
 		}},
 	}
 	for _, f := range files {
