@@ -90,7 +90,7 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 	}
 	rs := NewRegionSet(regions)
 
-	set := newObsSet()
+	set := newObsSet(0)
 	listed := map[string]bool{}
 	for _, rel := range def.Index.Data {
 		if listed[rel] {
@@ -112,11 +112,7 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 			}
 			obs, err := ReadObservations(t, def, rs)
 			errs = append(errs, asInputErrors(err, t.File)...)
-			for _, o := range obs {
-				if err := set.add(o); err != nil {
-					errs = append(errs, err)
-				}
-			}
+			errs = set.addAll(obs, errs)
 		}
 	}
 	// Evidence: the collectors' observations, for the years of the tables,
@@ -131,6 +127,7 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 		})
 		warnings = warns
 		errs = append(errs, asInputErrors(err, def.File)...)
+		set.index(len(obs))
 		for _, o := range obs {
 			if err := set.add(o); err != nil {
 				errs = append(errs, err)

@@ -3,6 +3,7 @@ package indicators
 import (
 	"math"
 	"slices"
+	"strconv"
 )
 
 // Observation is one indicator value of one region in one year.
@@ -37,8 +38,14 @@ type Dataset struct {
 func (ds *Dataset) Years() []int {
 	seen := map[int]bool{}
 	var out []int
-	for _, o := range ds.Observations {
-		if !o.Missing() && !seen[o.Year] {
+	last, have := 0, false
+	for i := range ds.Observations {
+		o := &ds.Observations[i]
+		if o.Missing() || (have && o.Year == last) {
+			continue
+		}
+		last, have = o.Year, true
+		if !seen[o.Year] {
 			seen[o.Year] = true
 			out = append(out, o.Year)
 		}
@@ -66,38 +73,104 @@ type Matrix struct {
 // keep the order of regions.csv and the definition.
 func (ds *Dataset) Matrix(def *Definition, year int) *Matrix {
 	m := &Matrix{Year: year, Regions: ds.Regions.List, Indicators: def.Indicators}
-	rows := map[string]int{}
+	rows := make(map[string]int, len(m.Regions))
 	for i, r := range m.Regions {
 		rows[r.Code] = i
 	}
-	m.Values = make([][]float64, len(m.Regions))
-	m.Sources = make([][]string, len(m.Regions))
-	for i := range m.Values {
-		m.Values[i] = make([]float64, len(m.Indicators))
-		m.Sources[i] = make([]string, len(m.Indicators))
-		for j := range m.Values[i] {
-			m.Values[i][j] = math.NaN()
-		}
+	nr, ni := len(m.Regions), len(m.Indicators)
+	// One backing array each for the values, the sources and the
+	// observation behind each cell (-1 for none); rows are capped so that
+	// appending to one cannot overwrite the next.
+	values := make([]float64, nr*ni)
+	sources := make([]string, nr*ni)
+	cell := make([]int32, nr*ni)
+	for k := range values {
+		values[k] = math.NaN()
+		cell[k] = -1
 	}
-	for _, o := range ds.Observations {
+	m.Values = make([][]float64, nr)
+	m.Sources = make([][]string, nr)
+	for i := range nr {
+		m.Values[i] = values[i*ni : (i+1)*ni : (i+1)*ni]
+		m.Sources[i] = sources[i*ni : (i+1)*ni : (i+1)*ni]
+	}
+	// Consecutive observations mostly share a region or an indicator.
+	lastRegion, lastR, lastInd := "", -1, -1
+	predict := len(def.inds) == ni
+	for oi := range ds.Observations {
+		o := &ds.Observations[oi]
 		if o.Year != year && o.Year != 0 {
 			continue
 		}
-		r, ok := rows[o.Region]
-		ind, ok2 := def.inds[o.Indicator]
-		if !ok || !ok2 {
+		r, ok := lastR, true
+		if r < 0 || o.Region != lastRegion {
+			if r, ok = rows[o.Region]; !ok {
+				continue
+			}
+			lastRegion, lastR = o.Region, r
+		}
+		// Wide tables give the indicators in the definition's order; the
+		// guess is the map's answer when the ids are distinct.
+		var ind *Indicator
+		if next := lastInd + 1; predict && next < ni && m.Indicators[next].ID == o.Indicator {
+			ind = m.Indicators[next]
+		} else if ind, ok = def.inds[o.Indicator]; !ok {
 			continue
 		}
+		lastInd = ind.Index
+		k := r*ni + ind.Index
 		// A dated observation wins over an undated one for the same cell.
-		if !math.IsNaN(m.Values[r][ind.Index]) && o.Year == 0 {
+		if !math.IsNaN(values[k]) && o.Year == 0 {
 			continue
 		}
-		m.Values[r][ind.Index] = o.Value
-		src := o.Source
-		if src == "" {
-			src = o.Pos.String()
+		values[k] = o.Value
+		cell[k] = int32(oi)
+	}
+	// The positions of the cells without a source are written into one
+	// string; cell[k] becomes where cell k's position ends in it (-1 for
+	// none).
+	size := 0
+	var scratch [64]byte
+	for k, oi := range cell {
+		if oi < 0 {
+			continue
 		}
-		m.Sources[r][ind.Index] = src
+		if o := &ds.Observations[oi]; o.Source != "" {
+			sources[k] = o.Source
+			cell[k] = -1
+		} else {
+			size += len(appendPos(scratch[:0], o.Pos))
+		}
+	}
+	buf := make([]byte, 0, size)
+	for k, oi := range cell {
+		if oi >= 0 {
+			buf = appendPos(buf, ds.Observations[oi].Pos)
+			cell[k] = int32(len(buf))
+		}
+	}
+	text := string(buf)
+	start := 0
+	for k, end := range cell {
+		if end >= 0 {
+			sources[k] = text[start:end]
+			start = int(end)
+		}
 	}
 	return m
+}
+
+// appendPos appends p.String() to b.
+func appendPos(b []byte, p Pos) []byte {
+	b = append(b, p.File...)
+	if p.Line == 0 {
+		return b
+	}
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(p.Line), 10)
+	if p.Col == 0 {
+		return b
+	}
+	b = append(b, ':')
+	return strconv.AppendInt(b, int64(p.Col), 10)
 }

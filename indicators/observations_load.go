@@ -56,10 +56,19 @@ func ReadObservations(t *Table, def *Definition, regions *RegionSet) ([]Observat
 	// Header problems that leave the layout clear (a bad indicator column)
 	// do not stop the rows from being checked.
 	c := &obsChecker{t: t, def: def, regions: regions, errs: errs, repeats: map[string]*repeatedErr{}}
-	set := newObsSet()
+	perRow := 1
+	if !l.long {
+		perRow = 0
+		for _, ind := range l.ind {
+			if ind != nil {
+				perRow++
+			}
+		}
+	}
+	set := newKeyedObsSet(len(t.Rows) * perRow)
 	for row := range t.Rows {
-		for _, o := range c.row(l, row) {
-			if err := set.add(o); err != nil {
+		for i, o := range c.row(l, row) {
+			if err := set.addKeyed(o, c.keys[i]); err != nil {
 				c.errs = append(c.errs, err)
 			}
 		}
@@ -199,6 +208,27 @@ type obsChecker struct {
 	// repeats folds a problem that recurs on many rows (the same unknown
 	// region or indicator) into one message with a count.
 	repeats map[string]*repeatedErr
+	// buf holds the observations of the row being read, reused from row
+	// to row, and keys their keys for obsSet.addKeyed.
+	buf  []Observation
+	keys []int64
+	// regionNo numbers the regions met, for the keys.
+	regionNo map[*Region]int64
+}
+
+// obsKeyOf is the key of an observation of region, indicator ind and year
+// for obsSet.addKeyed: distinct for distinct (region, indicator, year)
+// as years are below 4096 and indicator indexes below 2^20.
+func (c *obsChecker) obsKeyOf(region *Region, ind *Indicator, year int) int64 {
+	n, ok := c.regionNo[region]
+	if !ok {
+		if c.regionNo == nil {
+			c.regionNo = map[*Region]int64{}
+		}
+		n = int64(len(c.regionNo))
+		c.regionNo[region] = n
+	}
+	return n<<32 | int64(ind.Index)<<12 | int64(year)
 }
 
 type repeatedErr struct {
@@ -239,7 +269,7 @@ func (c *obsChecker) row(l *obsLayout, row int) []Observation {
 		year = y
 	}
 	if !l.long {
-		var out []Observation
+		out, keys := c.buf[:0], c.keys[:0]
 		for col := range rec {
 			ind := l.ind[col]
 			if ind == nil {
@@ -248,8 +278,10 @@ func (c *obsChecker) row(l *obsLayout, row int) []Observation {
 			v, good := c.value(row, col)
 			if good && ok {
 				out = append(out, Observation{Region: region.Code, Year: year, Indicator: ind.ID, Value: v, Pos: t.Pos(row, col)})
+				keys = append(keys, c.obsKeyOf(region, ind, year))
 			}
 		}
+		c.buf, c.keys = out, keys
 		return out
 	}
 	id := rec[l.indicator]
@@ -276,7 +308,9 @@ func (c *obsChecker) row(l *obsLayout, row int) []Observation {
 	if l.note >= 0 {
 		o.Note = rec[l.note]
 	}
-	return []Observation{o}
+	c.buf = append(c.buf[:0], o)
+	c.keys = append(c.keys[:0], c.obsKeyOf(region, ind, year))
+	return c.buf
 }
 
 // region resolves the region cell of a row; nil when it is bad.
@@ -336,9 +370,54 @@ func regionHint(rs *RegionSet, text string) string {
 // value parses a value cell; good is false when it is not a number (the
 // problem is recorded). A missing marker is good, with v NaN.
 func (c *obsChecker) value(row, col int) (v float64, good bool) {
+	if v, ok := plainNumber(c.t.Rows[row][col]); ok {
+		return v, true
+	}
 	v, _, err := ParseNumber(c.t.Rows[row][col])
 	if err != nil {
 		c.errs = append(c.errs, Errorf(c.t.Pos(row, col), valueHint, "value %v", err))
+		return 0, false
+	}
+	return v, true
+}
+
+// plainNumber is the fast path of ParseNumber for the cells most tables
+// hold: empty (missing) or -?digits(.digits)? in ASCII. For those it gives
+// what ParseNumber gives, without allocating; ok is false for anything
+// else, which ParseNumber must read.
+func plainNumber(s string) (v float64, ok bool) {
+	if s == "" {
+		return math.NaN(), true
+	}
+	if len(s) > 40 {
+		return 0, false
+	}
+	i := 0
+	if s[0] == '-' {
+		i++
+	}
+	intDigits := 0
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		intDigits++
+	}
+	if intDigits == 0 {
+		return 0, false
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		frac := 0
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			frac++
+		}
+		if frac == 0 {
+			return 0, false
+		}
+	}
+	if i != len(s) {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
 		return 0, false
 	}
 	return v, true
@@ -348,6 +427,21 @@ func (c *obsChecker) value(row, col int) (v float64, good bool) {
 // optional 年, or a whole number as XLSX stores it ("2017.0" from some
 // tools). The error text is empty when the year is fine.
 func parseYear(s string) (int, string) {
+	if len(s) == 4 {
+		// Fast path: four ASCII digits of a year in range.
+		y := 0
+		for i := 0; i < 4; i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				y = -1
+				break
+			}
+			y = y*10 + int(c-'0')
+		}
+		if y >= 1900 && y <= 2100 {
+			return y, ""
+		}
+	}
 	orig := s
 	s = strings.TrimSpace(width.Narrow.String(s))
 	s = strings.TrimSpace(strings.TrimSuffix(s, "年"))
@@ -379,17 +473,80 @@ type obsKey struct {
 // marker (and not the other way round), whatever their order.
 type obsSet struct {
 	out []Observation
-	at  map[obsKey]int
+	// at indexes out; nil until it is needed (see addAll).
+	at map[obsKey]int
+	// keyed indexes out by the keys of addKeyed, in a set used only
+	// through it.
+	keyed map[int64]int32
 }
 
-func newObsSet() *obsSet { return &obsSet{at: map[obsKey]int{}} }
+// newObsSet returns a set with room for n observations.
+func newObsSet(n int) *obsSet {
+	return &obsSet{out: make([]Observation, 0, n), at: make(map[obsKey]int, n)}
+}
+
+// newKeyedObsSet returns a set for addKeyed with room for n observations.
+func newKeyedObsSet(n int) *obsSet {
+	return &obsSet{out: make([]Observation, 0, n), keyed: make(map[int64]int32, n)}
+}
+
+// addKeyed is add with the key k standing for the region, indicator and
+// year of o (see obsChecker.obsKeyOf); a set is used either only through
+// add or only through addKeyed.
+func (s *obsSet) addKeyed(o Observation, k int64) *InputError {
+	i, seen := s.keyed[k]
+	if !seen {
+		s.keyed[k] = int32(len(s.out))
+	}
+	return s.place(o, int(i), seen)
+}
+
+// addAll adds the observations of one table (as ReadObservations returns
+// them: no two with the same region, year and indicator), appending the
+// problems to errs. The first table's observations are taken over as they
+// are, without indexing them until another one is added.
+func (s *obsSet) addAll(obs []Observation, errs ErrorList) ErrorList {
+	if len(s.out) == 0 {
+		// Adding distinct observations to an empty set keeps them all,
+		// in order.
+		s.out, s.at = obs, nil
+		return errs
+	}
+	s.index(len(obs))
+	for _, o := range obs {
+		if err := s.add(o); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
+// index builds at when it is nil, with room for extra more observations.
+func (s *obsSet) index(extra int) {
+	if s.at != nil {
+		return
+	}
+	s.at = make(map[obsKey]int, len(s.out)+extra)
+	for i, o := range s.out {
+		s.at[obsKey{o.Region, o.Indicator, o.Year}] = i
+	}
+}
 
 func (s *obsSet) add(o Observation) *InputError {
+	s.index(0)
 	k := obsKey{o.Region, o.Indicator, o.Year}
 	i, seen := s.at[k]
+	if !seen {
+		s.at[k] = len(s.out)
+	}
+	return s.place(o, i, seen)
+}
+
+// place puts o into out: appended when its key was not seen, otherwise
+// beside out[i], the observation with the same key.
+func (s *obsSet) place(o Observation, i int, seen bool) *InputError {
 	switch {
 	case !seen:
-		s.at[k] = len(s.out)
 		s.out = append(s.out, o)
 	case o.Missing():
 		// Keep what is there.

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io"
 	"math"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/govindex/govindex/scoring"
 )
@@ -114,10 +116,7 @@ type JSONFloat float64
 // MarshalJSON implements json.Marshaler.
 func (f JSONFloat) MarshalJSON() ([]byte, error) {
 	x := float64(f)
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return []byte("null"), nil
-	}
-	return json.Marshal(x)
+	return appendJSONFloat(make([]byte, 0, 24), x), nil
 }
 
 // UnmarshalJSON implements json.Unmarshaler: null reads as NaN.
@@ -251,7 +250,392 @@ func WriteJSON(w io.Writer, r *scoring.Result, o Options) error {
 // EncodeJSON writes v the way WriteJSON does (two-space indent, trailing
 // newline, <, > and & escaped), for documents that extend JSONDoc.
 func EncodeJSON(w io.Writer, v any) error {
+	// The large documents are written by hand, byte for byte as
+	// encoding/json would.
+	switch doc := v.(type) {
+	case *JSONDoc:
+		if doc != nil {
+			return writeJSONDoc(w, doc)
+		}
+	case *JSONRobust:
+		if doc != nil {
+			return writeJSONRobust(w, doc)
+		}
+	}
+	return encodeJSONReflect(w, v)
+}
+
+// encodeJSONReflect is EncodeJSON through encoding/json.
+func encodeJSONReflect(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// jsonWriter appends JSON the way EncodeJSON writes it (encoding/json with
+// a two-space indent and HTML escaping), for the large documents (JSONDoc
+// and JSONRobust) that are written by hand for speed. empty holds, for
+// each open object or array, whether nothing has been written in it yet.
+type jsonWriter struct {
+	b     []byte
+	empty []bool
+}
+
+func (w *jsonWriter) newline() {
+	w.b = append(w.b, '\n')
+	for range len(w.empty) {
+		w.b = append(w.b, ' ', ' ')
+	}
+}
+
+func (w *jsonWriter) open(c byte) {
+	w.b = append(w.b, c)
+	w.empty = append(w.empty, true)
+}
+
+func (w *jsonWriter) close(c byte) {
+	empty := w.empty[len(w.empty)-1]
+	w.empty = w.empty[:len(w.empty)-1]
+	if !empty {
+		w.newline()
+	}
+	w.b = append(w.b, c)
+}
+
+// elem starts an element of the innermost array (or a member of the
+// innermost object).
+func (w *jsonWriter) elem() {
+	top := &w.empty[len(w.empty)-1]
+	if !*top {
+		w.b = append(w.b, ',')
+	}
+	*top = false
+	w.newline()
+}
+
+// key starts the member name of the innermost object; name needs no
+// escaping.
+func (w *jsonWriter) key(name string) {
+	w.elem()
+	w.b = append(w.b, '"')
+	w.b = append(w.b, name...)
+	w.b = append(w.b, '"', ':', ' ')
+}
+
+func (w *jsonWriter) str(s string) {
+	w.b = appendJSONString(w.b, s)
+}
+
+func (w *jsonWriter) int(n int64) {
+	w.b = strconv.AppendInt(w.b, n, 10)
+}
+
+func (w *jsonWriter) bool(v bool) {
+	w.b = strconv.AppendBool(w.b, v)
+}
+
+func (w *jsonWriter) float(f JSONFloat) {
+	w.b = appendJSONFloat(w.b, float64(f))
+}
+
+func (w *jsonWriter) strings(list []string) {
+	if list == nil {
+		w.b = append(w.b, "null"...)
+		return
+	}
+	w.open('[')
+	for _, s := range list {
+		w.elem()
+		w.str(s)
+	}
+	w.close(']')
+}
+
+// appendJSONString appends s as encoding/json encodes it with HTML
+// escaping; strings with nothing to escape are copied directly.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+				return appendJSONStringSlow(b, s)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || r == '\u2028' || r == '\u2029' {
+			return appendJSONStringSlow(b, s)
+		}
+		i += size
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+func appendJSONStringSlow(b []byte, s string) []byte {
+	q, _ := json.Marshal(s) // a string always encodes
+	return append(b, q...)
+}
+
+// appendJSONFloat appends f as JSONFloat.MarshalJSON writes it: null for
+// NaN and ±Inf, otherwise as encoding/json writes a float64 (ES6 number
+// formatting).
+func appendJSONFloat(b []byte, f float64) []byte {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return append(b, "null"...)
+	}
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// clean up e-09 to e-9
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// finish writes the finished document with its trailing newline.
+func (w *jsonWriter) finish(out io.Writer) error {
+	w.b = append(w.b, '\n')
+	_, err := out.Write(w.b)
+	return err
+}
+
+// jsonSizeHint guesses the size of a document of these regions, so that
+// the buffer rarely grows.
+func jsonSizeHint(regions []JSONRegion) int {
+	n := 4096
+	for i := range regions {
+		n += 512 + 120*len(regions[i].Dimensions) + 220*len(regions[i].Indicators)
+	}
+	return n
+}
+
+func (w *jsonWriter) index(x JSONIndex) {
+	w.open('{')
+	w.key("name")
+	w.str(x.Name)
+	if x.NameEn != "" {
+		w.key("name_en")
+		w.str(x.NameEn)
+	}
+	w.key("edition")
+	w.str(x.Edition)
+	w.key("year")
+	w.int(int64(x.Year))
+	w.key("engine")
+	w.str(x.Engine)
+	w.key("config_sha256")
+	w.str(x.ConfigSHA256)
+	w.key("data_sha256")
+	w.str(x.DataSHA256)
+	w.close('}')
+}
+
+func (w *jsonWriter) method(x JSONMethod) {
+	w.open('{')
+	w.key("normalise")
+	w.str(x.Normalise)
+	w.key("weights")
+	w.str(x.Weights)
+	w.key("aggregate")
+	w.str(x.Aggregate)
+	w.key("stars")
+	w.str(x.Stars)
+	w.close('}')
+}
+
+// regionFields writes the members of a region, leaving its object open.
+func (w *jsonWriter) regionFields(x *JSONRegion) {
+	w.key("code")
+	w.str(x.Code)
+	w.key("name")
+	w.str(x.Name)
+	if x.NameEn != "" {
+		w.key("name_en")
+		w.str(x.NameEn)
+	}
+	if x.Rated != nil {
+		w.key("rated")
+		w.bool(*x.Rated)
+	}
+	if x.Reason != "" {
+		w.key("reason")
+		w.str(x.Reason)
+	}
+	if x.Rank != nil {
+		w.key("rank")
+		w.int(int64(*x.Rank))
+	}
+	if x.Score != nil {
+		w.key("score")
+		w.float(*x.Score)
+	}
+	if x.Stars != nil {
+		w.key("stars")
+		w.int(int64(*x.Stars))
+	}
+	if x.Class != "" {
+		w.key("class")
+		w.str(x.Class)
+	}
+	w.key("coverage")
+	w.float(x.Coverage)
+	w.key("dimensions")
+	if x.Dimensions == nil {
+		w.b = append(w.b, "null"...)
+	} else {
+		w.open('[')
+		for i := range x.Dimensions {
+			d := &x.Dimensions[i]
+			w.elem()
+			w.open('{')
+			w.key("id")
+			w.str(d.ID)
+			w.key("score")
+			w.float(d.Score)
+			if d.Rank != nil {
+				w.key("rank")
+				w.int(int64(*d.Rank))
+			}
+			if d.Stars != nil {
+				w.key("stars")
+				w.int(int64(*d.Stars))
+			}
+			if d.Class != "" {
+				w.key("class")
+				w.str(d.Class)
+			}
+			w.close('}')
+		}
+		w.close(']')
+	}
+	w.key("indicators")
+	if x.Indicators == nil {
+		w.b = append(w.b, "null"...)
+	} else {
+		w.open('[')
+		for i := range x.Indicators {
+			s := &x.Indicators[i]
+			w.elem()
+			w.open('{')
+			w.key("id")
+			w.str(s.ID)
+			w.key("raw")
+			w.float(s.Raw)
+			w.key("value")
+			w.float(s.Value)
+			w.key("normalised")
+			w.float(s.Normalised)
+			w.key("imputed")
+			w.bool(s.Imputed)
+			w.key("source")
+			w.str(s.Source)
+			w.close('}')
+		}
+		w.close(']')
+	}
+}
+
+// tail writes weights, treatments and caps, the members after the regions.
+func (w *jsonWriter) tail(weights []JSONWeight, treatments []JSONTreatment, caps []JSONCap) {
+	w.key("weights")
+	if weights == nil {
+		w.b = append(w.b, "null"...)
+	} else {
+		w.open('[')
+		for _, x := range weights {
+			w.elem()
+			w.open('{')
+			w.key("id")
+			w.str(x.ID)
+			w.key("parent")
+			w.str(x.Parent)
+			w.key("weight")
+			w.float(x.Weight)
+			w.key("effective")
+			w.float(x.Effective)
+			if x.Kind != "" {
+				w.key("kind")
+				w.str(x.Kind)
+			}
+			w.close('}')
+		}
+		w.close(']')
+	}
+	if len(treatments) > 0 {
+		w.key("treatments")
+		w.open('[')
+		for _, x := range treatments {
+			w.elem()
+			w.open('{')
+			w.key("indicator")
+			w.str(x.Indicator)
+			w.key("applied")
+			w.str(x.Applied)
+			w.key("changed")
+			w.int(int64(x.Changed))
+			if x.Detail != "" {
+				w.key("detail")
+				w.str(x.Detail)
+			}
+			w.close('}')
+		}
+		w.close(']')
+	}
+	if len(caps) > 0 {
+		w.key("caps")
+		w.open('[')
+		for _, x := range caps {
+			w.elem()
+			w.open('{')
+			w.key("region")
+			w.str(x.Region)
+			w.key("cap")
+			w.int(int64(x.Cap))
+			w.key("dimension")
+			w.str(x.Dimension)
+			w.key("from")
+			w.int(int64(x.From))
+			w.key("to")
+			w.int(int64(x.To))
+			w.close('}')
+		}
+		w.close(']')
+	}
+}
+
+// writeJSONDoc writes doc as EncodeJSON does.
+func writeJSONDoc(out io.Writer, doc *JSONDoc) error {
+	w := &jsonWriter{b: make([]byte, 0, jsonSizeHint(doc.Regions))}
+	w.open('{')
+	w.key("index")
+	w.index(doc.Index)
+	w.key("method")
+	w.method(doc.Method)
+	w.key("regions")
+	if doc.Regions == nil {
+		w.b = append(w.b, "null"...)
+	} else {
+		w.open('[')
+		for i := range doc.Regions {
+			w.elem()
+			w.open('{')
+			w.regionFields(&doc.Regions[i])
+			w.close('}')
+		}
+		w.close(']')
+	}
+	w.tail(doc.Weights, doc.Treatments, doc.Caps)
+	w.close('}')
+	return w.finish(out)
 }

@@ -523,3 +523,127 @@ func writeRobustCSV(w io.Writer, r *scoring.Result, rr *scoring.RobustResult, o 
 	cw.Flush()
 	return cw.Error()
 }
+
+// writeJSONRobust writes doc as EncodeJSON does, by hand for speed (see
+// jsonWriter); it falls back to encoding/json for a star share that
+// encoding/json rejects (±Inf), so that the error is the same.
+func writeJSONRobust(out io.Writer, doc *JSONRobust) error {
+	hint := 4096
+	for i := range doc.Regions {
+		for _, x := range doc.Regions[i].Robust.starShares() {
+			if math.IsInf(x, 0) {
+				return encodeJSONReflect(out, doc)
+			}
+		}
+		r := &doc.Regions[i].JSONRegion
+		hint += 800 + 120*len(r.Dimensions) + 220*len(r.Indicators)
+	}
+	w := &jsonWriter{b: make([]byte, 0, hint)}
+	w.open('{')
+	w.key("index")
+	w.index(doc.Index)
+	w.key("method")
+	w.method(doc.Method)
+	w.key("regions")
+	if doc.Regions == nil {
+		w.b = append(w.b, "null"...)
+	} else {
+		w.open('[')
+		for i := range doc.Regions {
+			reg := &doc.Regions[i]
+			w.elem()
+			w.open('{')
+			w.regionFields(&reg.JSONRegion)
+			if x := reg.Robust; x != nil {
+				w.key("robust")
+				w.open('{')
+				w.key("nominal")
+				w.int(int64(x.Nominal))
+				w.key("median")
+				w.int(int64(x.Median))
+				w.key("p05")
+				w.int(int64(x.P05))
+				w.key("p95")
+				w.int(int64(x.P95))
+				w.key("stars")
+				w.open('{')
+				for c := len(x.Stars) - 1; c >= 1; c-- {
+					if !(x.Stars[c] > 0) {
+						continue
+					}
+					w.key(strconv.Itoa(c))
+					w.b = appendJSONFloat(w.b, x.Stars[c])
+				}
+				w.close('}')
+				w.close('}')
+			}
+			w.close('}')
+		}
+		w.close(']')
+	}
+	w.tail(doc.Weights, doc.Treatments, doc.Caps)
+	w.key("samples")
+	w.int(int64(doc.Samples))
+	w.key("failed_samples")
+	w.int(int64(doc.FailedSamples))
+	w.key("mean_abs_rank_shift")
+	w.float(doc.MeanAbsRankShift)
+	w.key("uncertainty")
+	u := doc.Uncertainty
+	w.open('{')
+	w.key("seed")
+	w.int(u.Seed)
+	w.key("weights_noise")
+	w.float(u.WeightsNoise)
+	w.key("normalise")
+	w.strings(u.Normalise)
+	w.key("aggregate")
+	w.strings(u.Aggregate)
+	w.key("impute")
+	w.strings(u.Impute)
+	w.key("exclude")
+	w.float(u.Exclude)
+	w.close('}')
+	if doc.Sensitivity != nil {
+		w.key("sensitivity")
+		if *doc.Sensitivity == nil {
+			w.b = append(w.b, "null"...)
+		} else {
+			w.open('[')
+			for _, x := range *doc.Sensitivity {
+				w.elem()
+				w.open('{')
+				w.key("input")
+				w.str(x.Input)
+				w.key("si")
+				w.float(x.Si)
+				w.key("sti")
+				w.float(x.STi)
+				for _, ci := range []struct {
+					name string
+					v    [2]JSONFloat
+				}{{"si_ci", x.SiCI}, {"sti_ci", x.STiCI}} {
+					w.key(ci.name)
+					w.open('[')
+					for _, f := range ci.v {
+						w.elem()
+						w.float(f)
+					}
+					w.close(']')
+				}
+				w.close('}')
+			}
+			w.close(']')
+		}
+	}
+	w.close('}')
+	return w.finish(out)
+}
+
+// starShares is x.Stars, nil for a nil x.
+func (x *JSONRobustRanks) starShares() JSONStarShares {
+	if x == nil {
+		return nil
+	}
+	return x.Stars
+}
