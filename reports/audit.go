@@ -626,26 +626,7 @@ func writeAuditMarkdown(b *strings.Builder, s auditSection, lang string) {
 	if len(s.rows) == 0 {
 		b.WriteString(EscapeMarkdown(auditMessage(lang, auNone)) + "\n")
 	} else {
-		writeRow := func(cells []string) {
-			b.WriteString("|")
-			for _, c := range cells {
-				b.WriteString(" " + EscapeMarkdown(c) + " |")
-			}
-			b.WriteString("\n")
-		}
-		writeRow(s.header)
-		b.WriteString("|")
-		for _, rt := range s.right {
-			if rt {
-				b.WriteString(" ---: |")
-			} else {
-				b.WriteString(" :--- |")
-			}
-		}
-		b.WriteString("\n")
-		for _, row := range s.rows {
-			writeRow(row)
-		}
+		writeMarkdownTable(b, s.header, s.right, s.rows)
 	}
 	for _, n := range s.notes {
 		b.WriteString("\n" + EscapeMarkdown(n) + "\n")

@@ -23,28 +23,11 @@ func WriteMarkdown(w io.Writer, r *scoring.Result, o Options) error {
 	b.WriteString("## ")
 	b.WriteString(EscapeMarkdown(title(r, lang)))
 	b.WriteString("\n\n")
-	writeRow := func(cells []string) {
-		b.WriteString("|")
-		for _, c := range cells {
-			b.WriteString(" ")
-			b.WriteString(EscapeMarkdown(c))
-			b.WriteString(" |")
-		}
-		b.WriteString("\n")
-	}
-	writeRow(header.cells(withClass))
-	b.WriteString("|")
-	for _, rt := range right {
-		if rt {
-			b.WriteString(" ---: |")
-		} else {
-			b.WriteString(" :--- |")
-		}
-	}
-	b.WriteString("\n")
+	grid := [][]string{header.cells(withClass)}
 	for _, row := range rows {
-		writeRow(row.cells(withClass))
+		grid = append(grid, row.cells(withClass))
 	}
+	writeMarkdownTable(&b, grid[0], right, grid[1:])
 	for _, n := range notes {
 		b.WriteString("\n")
 		b.WriteString(EscapeMarkdown(n))
@@ -52,6 +35,32 @@ func WriteMarkdown(w io.Writer, r *scoring.Result, o Options) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeMarkdownTable writes a GitHub-flavoured Markdown table: the header,
+// the alignment row (right[i] right-aligns column i) and the rows, every
+// cell escaped so text from data cannot break the table.
+func writeMarkdownTable(b *strings.Builder, header []string, right []bool, rows [][]string) {
+	writeRow := func(cells []string) {
+		b.WriteString("|")
+		for _, c := range cells {
+			b.WriteString(" " + EscapeMarkdown(c) + " |")
+		}
+		b.WriteString("\n")
+	}
+	writeRow(header)
+	b.WriteString("|")
+	for _, r := range right {
+		if r {
+			b.WriteString(" ---: |")
+		} else {
+			b.WriteString(" :--- |")
+		}
+	}
+	b.WriteString("\n")
+	for _, row := range rows {
+		writeRow(row)
+	}
 }
 
 var markdownEscaper = strings.NewReplacer(

@@ -451,26 +451,7 @@ func rbTextGrid(b *strings.Builder, grid [][]string, right []bool) {
 
 // rbMarkdownGrid writes rows as a GitHub-flavoured Markdown table.
 func rbMarkdownGrid(b *strings.Builder, grid [][]string, right []bool) {
-	row := func(cells []string) {
-		b.WriteString("|")
-		for _, c := range cells {
-			b.WriteString(" " + EscapeMarkdown(c) + " |")
-		}
-		b.WriteString("\n")
-	}
-	row(grid[0])
-	b.WriteString("|")
-	for _, r := range right {
-		if r {
-			b.WriteString(" ---: |")
-		} else {
-			b.WriteString(" :--- |")
-		}
-	}
-	b.WriteString("\n")
-	for _, cells := range grid[1:] {
-		row(cells)
-	}
+	writeMarkdownTable(b, grid[0], right, grid[1:])
 }
 
 // ---------------------------------------------------------------------------

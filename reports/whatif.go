@@ -516,26 +516,7 @@ func whatIfTable(b *strings.Builder, blk whatIfBlock) {
 
 // whatIfMarkdownTable writes a GitHub-flavoured Markdown table.
 func whatIfMarkdownTable(b *strings.Builder, blk whatIfBlock) {
-	writeRow := func(cells []string) {
-		b.WriteString("|")
-		for _, c := range cells {
-			b.WriteString(" " + EscapeMarkdown(c) + " |")
-		}
-		b.WriteString("\n")
-	}
-	writeRow(blk.header)
-	b.WriteString("|")
-	for _, r := range blk.right {
-		if r {
-			b.WriteString(" ---: |")
-		} else {
-			b.WriteString(" :--- |")
-		}
-	}
-	b.WriteString("\n")
-	for _, row := range blk.rows {
-		writeRow(row)
-	}
+	writeMarkdownTable(b, blk.header, blk.right, blk.rows)
 }
 
 // ---------------------------------------------------------------------------
