@@ -593,21 +593,7 @@ func writeAuditTable(b *strings.Builder, s auditSection, lang string) {
 		for i, n := range widths {
 			rule[i] = strings.Repeat("-", n)
 		}
-		writeLine := func(line []string) {
-			var lb strings.Builder
-			for i, c := range line {
-				if i > 0 {
-					lb.WriteString(columnGap)
-				}
-				pad := strings.Repeat(" ", max(widths[i]-width.StringWidth(c), 0))
-				if s.right[i] {
-					lb.WriteString(pad + c)
-				} else {
-					lb.WriteString(c + pad)
-				}
-			}
-			b.WriteString(strings.TrimRight(lb.String(), " ") + "\n")
-		}
+		writeLine := func(line []string) { b.WriteString(alignedLine(line, widths, s.right)) }
 		writeLine(grid[0])
 		writeLine(rule)
 		for _, line := range grid[1:] {

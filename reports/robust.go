@@ -422,22 +422,7 @@ func rbTextGrid(b *strings.Builder, grid [][]string, right []bool) {
 			widths[i] = max(widths[i], width.StringWidth(line[i]))
 		}
 	}
-	writeLine := func(line []string) {
-		var lb strings.Builder
-		for i, c := range line {
-			if i > 0 {
-				lb.WriteString(columnGap)
-			}
-			pad := strings.Repeat(" ", max(widths[i]-width.StringWidth(c), 0))
-			if right[i] {
-				lb.WriteString(pad + c)
-			} else {
-				lb.WriteString(c + pad)
-			}
-		}
-		b.WriteString(strings.TrimRight(lb.String(), " "))
-		b.WriteByte('\n')
-	}
+	writeLine := func(line []string) { b.WriteString(alignedLine(line, widths, right)) }
 	rule := make([]string, len(widths))
 	for i, n := range widths {
 		rule[i] = strings.Repeat("-", n)

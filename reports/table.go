@@ -53,24 +53,7 @@ func WriteTable(w io.Writer, r *scoring.Result, o Options) error {
 	var b strings.Builder
 	b.WriteString(oneLine(title(r, lang)))
 	b.WriteString("\n\n")
-	writeLine := func(line []string) {
-		var lb strings.Builder
-		for i, c := range line {
-			if i > 0 {
-				lb.WriteString(columnGap)
-			}
-			pad := strings.Repeat(" ", max(widths[i]-width.StringWidth(c), 0))
-			if right[i] {
-				lb.WriteString(pad)
-				lb.WriteString(c)
-			} else {
-				lb.WriteString(c)
-				lb.WriteString(pad)
-			}
-		}
-		b.WriteString(strings.TrimRight(lb.String(), " "))
-		b.WriteByte('\n')
-	}
+	writeLine := func(line []string) { b.WriteString(alignedLine(line, widths, right)) }
 	writeLine(grid[0])
 	writeLine(rule)
 	for _, line := range grid[1:] {
@@ -97,4 +80,23 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// alignedLine lays out one row of a terminal table: cells padded to their
+// column's display width (right-aligned where right[i]), separated by
+// columnGap, with no trailing spaces, ending in a newline.
+func alignedLine(line []string, widths []int, right []bool) string {
+	var lb strings.Builder
+	for i, c := range line {
+		if i > 0 {
+			lb.WriteString(columnGap)
+		}
+		pad := strings.Repeat(" ", max(widths[i]-width.StringWidth(c), 0))
+		if right[i] {
+			lb.WriteString(pad + c)
+		} else {
+			lb.WriteString(c + pad)
+		}
+	}
+	return strings.TrimRight(lb.String(), " ") + "\n"
 }

@@ -488,21 +488,7 @@ func whatIfTable(b *strings.Builder, blk whatIfBlock) {
 		}
 		grid[k] = line
 	}
-	writeLine := func(line []string) {
-		var lb strings.Builder
-		for i, c := range line {
-			if i > 0 {
-				lb.WriteString(columnGap)
-			}
-			pad := strings.Repeat(" ", max(widths[i]-width.StringWidth(c), 0))
-			if blk.right[i] {
-				lb.WriteString(pad + c)
-			} else {
-				lb.WriteString(c + pad)
-			}
-		}
-		b.WriteString(strings.TrimRight(lb.String(), " ") + "\n")
-	}
+	writeLine := func(line []string) { b.WriteString(alignedLine(line, widths, blk.right)) }
 	rule := make([]string, len(widths))
 	for i, n := range widths {
 		rule[i] = strings.Repeat("-", n)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/govindex/govindex/indicators"
 	"github.com/govindex/govindex/reports"
+	"github.com/govindex/govindex/scoring"
 	"github.com/spf13/cobra"
 )
 
@@ -84,17 +85,20 @@ func runArticle(ctx context.Context, g *globalOptions, robust, seedChanged bool)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return emit(g, inputs, func(w io.Writer) error {
-		err := reports.WriteArticle(w, res, opts)
-		var te *reports.ArticleTemplateError
-		if errors.As(err, &te) {
-			// The project's template is input: point at its line.
-			return indicators.Errorf(indicators.Pos{File: te.Name, Line: te.Line, Col: te.Col},
-				"fix the template: it is Go text/template over the article's data (see the README's article section)",
-				"article template: %s", te.Msg)
-		}
-		return err
-	})
+	return emit(g, inputs, func(w io.Writer) error { return writeArticle(w, res, opts) })
+}
+
+// writeArticle renders the article; a fault in the project's own template
+// is bad input pointing at the template's line.
+func writeArticle(w io.Writer, res *scoring.Result, opts reports.ArticleOptions) error {
+	err := reports.WriteArticle(w, res, opts)
+	var te *reports.ArticleTemplateError
+	if errors.As(err, &te) {
+		return indicators.Errorf(indicators.Pos{File: te.Name, Line: te.Line, Col: te.Col},
+			"fix the template: it is Go text/template over the article's data (see the README's article section)",
+			"article template: %s", te.Msg)
+	}
+	return err
 }
 
 // templatePath is a template's path on disk, so --out never overwrites

@@ -306,16 +306,7 @@ func writeReport(ctx context.Context, g *globalOptions, p *project, res *scoring
 		{reportJSON, func(w io.Writer) error { return reports.WriteJSON(w, res, opts) }},
 		{reportCSV, func(w io.Writer) error { return reports.WriteCSV(w, res, opts) }},
 		{reportXLSX, func(w io.Writer) error { return reports.WriteXLSX(w, res, opts) }},
-		{reportArticle, func(w io.Writer) error {
-			err := reports.WriteArticle(w, res, article)
-			var te *reports.ArticleTemplateError
-			if errors.As(err, &te) {
-				return indicators.Errorf(indicators.Pos{File: te.Name, Line: te.Line, Col: te.Col},
-					"fix the template: it is Go text/template over the article's data (see the README's article section)",
-					"article template: %s", te.Msg)
-			}
-			return err
-		}},
+		{reportArticle, func(w io.Writer) error { return writeArticle(w, res, article) }},
 		{reportHTML, func(w io.Writer) error {
 			return reports.WriteHTML(w, res, reports.HTMLOptions{Options: opts, GeoJSON: geo, GeoJSONKey: geoKey, Robust: rr})
 		}},
