@@ -338,8 +338,8 @@ func regionName(rs *RegionSet, code string) string {
 }
 
 // collectYears are the years LoadData collects evidence for: the years of
-// the observation tables, [index] year and the year of each [[source]]
-// as_of.
+// the observation tables, [index] year and years, and the year of each
+// [[source]] as_of.
 func collectYears(def *Definition, tableObs []Observation) []int {
 	var years []int
 	for _, o := range tableObs {
@@ -350,6 +350,7 @@ func collectYears(def *Definition, tableObs []Observation) []int {
 	if def.Index.Year != 0 {
 		years = append(years, def.Index.Year)
 	}
+	years = append(years, def.Index.Years...)
 	for _, s := range def.Sources {
 		if t, _, err := ParseEvidenceDate(s.AsOf); s.AsOf != "" && err == nil {
 			years = append(years, t.Year())

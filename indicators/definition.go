@@ -32,6 +32,10 @@ type IndexSpec struct {
 	NameEn      string   `toml:"name_en"`
 	Edition     string   `toml:"edition"`
 	Year        int      `toml:"year"`
+	// Years are the years a multi-year edition rates (extension): the
+	// collectors count the evidence as of the end of each (or as_of), and
+	// rate --years uses them by default.
+	Years       []int    `toml:"years"`
 	Regions     string   `toml:"regions"`
 	Data        []string `toml:"data"`
 	Description string   `toml:"description"`
@@ -61,6 +65,12 @@ type ScoringSpec struct {
 	// Power is the exponent p of the generalised (power) mean, used by
 	// aggregate = "power" (extension; default 1, the arithmetic mean).
 	Power float64 `toml:"power"`
+	// Comparable says how the years of a multi-year project relate
+	// (extension): "separate" (default) normalises each year on its own,
+	// so scores are positions within the year; "pooled" normalises every
+	// indicator over the values of all years stacked, so the same value
+	// gets the same score in any year.
+	Comparable string `toml:"comparable"`
 }
 
 // StarsSpec is the [stars] table.

@@ -54,6 +54,7 @@ type rawScoring struct {
 	MinCoverage *float64    `toml:"min_coverage"`
 	Reference   string      `toml:"reference"`
 	Power       *float64    `toml:"power"`
+	Comparable  string      `toml:"comparable"`
 }
 
 type rawDimension struct {
@@ -316,8 +317,8 @@ func typeHint(key, want string) string {
 var knownKeys = map[string][]string{
 	"":            {"index", "scoring", "stars", "dimension", "indicator", "source", "ahp", "cap", "uncertainty", "report"},
 	"report":      {"article_template", "article_template_en", "font", "geojson", "geojson_key"},
-	"index":       {"name", "name_en", "edition", "year", "regions", "data", "description", "encoding"},
-	"scoring":     {"impute", "treat", "normalise", "range", "weights", "aggregate", "ties", "round", "min_coverage", "reference", "power"},
+	"index":       {"name", "name_en", "edition", "year", "years", "regions", "data", "description", "encoding"},
+	"scoring":     {"impute", "treat", "normalise", "range", "weights", "aggregate", "ties", "round", "min_coverage", "reference", "power", "comparable"},
 	"stars":       {"method", "thresholds", "classes", "labels"},
 	"dimension":   {"id", "name", "name_en", "parent", "weight", "aggregate"},
 	"indicator":   {"id", "dimension", "name", "name_en", "unit", "direction", "weight", "normalise", "goalposts", "target", "denominator", "scale", "source", "description"},
@@ -387,7 +388,7 @@ func (d *Definition) fill(raw *rawDefinition) {
 		Impute: or(s.Impute, "none"), Treat: or(s.Treat, "none"), Normalise: or(s.Normalise, "minmax"),
 		Range: [2]float64{0, 100}, Weights: or(s.Weights, "manual"), Aggregate: or(s.Aggregate, "arithmetic"),
 		Ties: or(s.Ties, "competition"), Round: s.Round, MinCoverage: 0.5,
-		Reference: s.Reference, Power: 1,
+		Reference: s.Reference, Power: 1, Comparable: or(s.Comparable, "separate"),
 	}
 	if s.Range != nil {
 		d.Scoring.Range = *s.Range
@@ -465,6 +466,20 @@ func (d *Definition) check() ErrorList {
 	}
 	if d.Index.Year != 0 && (d.Index.Year < 1900 || d.Index.Year > 2100) {
 		add(d.KeyPos("index", 0, "year"), "give a four-digit year such as 2017", "year %d is out of range", d.Index.Year)
+	}
+	for i, y := range d.Index.Years {
+		switch {
+		case y < 1900 || y > 2100:
+			add(d.KeyPos("index", 0, "years"), "give four-digit years such as years = [2015, 2016, 2017]", "years: %d is out of range", y)
+		case i > 0 && y <= d.Index.Years[i-1]:
+			add(d.KeyPos("index", 0, "years"), "list each year once, in ascending order", "years: %d comes after %d", y, d.Index.Years[i-1])
+		}
+	}
+	switch d.Scoring.Comparable {
+	case "separate", "pooled":
+	default:
+		add(d.KeyPos("scoring", 0, "comparable"), `use comparable = "separate" (each year on its own) or "pooled" (all years' values together)`,
+			"unknown comparability %q", d.Scoring.Comparable)
 	}
 	switch strings.ToLower(d.Index.Encoding) {
 	case "", "auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312":

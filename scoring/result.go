@@ -18,6 +18,9 @@ type Result struct {
 	Treatments []TreatmentReport
 	// Caps lists the star ratings a [[cap]] lowered.
 	Caps []CapApplied
+	// Series is the multi-year rating this result belongs to (RunSeries),
+	// or nil: it gives the change since last year and the trend.
+	Series *Series
 }
 
 // TreatmentReport says what outlier treatment did to one indicator.

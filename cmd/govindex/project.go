@@ -58,11 +58,27 @@ func scoreProject(ctx context.Context, g *globalOptions) (*project, *scoring.Res
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	res, err := scoring.Run(p.def, p.ds, year)
+	res, err := p.rate(year)
 	if err != nil {
 		return nil, nil, err
 	}
 	return p, res, nil
+}
+
+// rate scores year; in a project with several years it rates each of them
+// (scoring.SeriesYears) so the result knows its change since the previous
+// year and its trend.
+func (p *project) rate(year int) (*scoring.Result, error) {
+	years := scoring.SeriesYears(p.def, p.ds)
+	if len(years) < 2 || !slices.Contains(years, year) {
+		return scoring.Run(p.def, p.ds, year)
+	}
+	s, err := scoring.RunSeries(p.def, p.ds, years)
+	if err != nil {
+		return nil, err
+	}
+	res, _ := s.Result(year)
+	return res, nil
 }
 
 // reportOptions are the renderers' options for the command line's flags.
