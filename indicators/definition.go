@@ -28,10 +28,10 @@ type Definition struct {
 
 // IndexSpec is the [index] table.
 type IndexSpec struct {
-	Name        string   `toml:"name"`
-	NameEn      string   `toml:"name_en"`
-	Edition     string   `toml:"edition"`
-	Year        int      `toml:"year"`
+	Name    string `toml:"name"`
+	NameEn  string `toml:"name_en"`
+	Edition string `toml:"edition"`
+	Year    int    `toml:"year"`
 	// Years are the years a multi-year edition rates (extension): the
 	// collectors count the evidence as of the end of each (or as_of), and
 	// rate --years uses them by default.
