@@ -2,7 +2,9 @@ package scoring
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/govindex/govindex/indicators"
@@ -42,25 +44,16 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 	}}
 
 	// Coverage decides who is rated.
-	var rated []int // rows of m that are rated
+	rated, present := coverage(def, m)
 	all := make([]*RegionResult, len(m.Regions))
 	for r, reg := range m.Regions {
-		rr := &RegionResult{Region: reg, Rated: true}
-		present := 0
-		for i := range nInd {
-			if !math.IsNaN(m.Values[r][i]) {
-				present++
-			}
-		}
-		rr.Present, rr.Total = present, nInd
+		rr := &RegionResult{Region: reg, Rated: true, Present: present[r], Total: nInd}
 		if nInd > 0 {
-			rr.Coverage = float64(present) / float64(nInd)
+			rr.Coverage = float64(present[r]) / float64(nInd)
 		}
-		if present == 0 || rr.Coverage < sc.MinCoverage {
+		if !slices.Contains(rated, r) {
 			rr.Rated = false
-			rr.Reason = coverageReason(present, nInd, sc.MinCoverage)
-		} else {
-			rated = append(rated, r)
+			rr.Reason = coverageReason(present[r], nInd, sc.MinCoverage)
 		}
 		all[r] = rr
 	}
@@ -69,26 +62,40 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 		ratedRegions[k] = m.Regions[r]
 	}
 
-	// Values of rated regions: denominated, imputed, treated.
-	X, err := denominate(def, m.Values, rated, m.Regions)
+	// Values of rated regions: denominated and imputed.
+	X, imputed, err := prepareValues(def, m, rated)
 	if err != nil {
 		return nil, err
 	}
-	imputed := make([][]bool, len(rated))
-	groups := make([]string, len(rated))
-	for k, r := range rated {
-		imputed[k] = make([]bool, nInd)
-		groups[k] = m.Regions[r].Group
+	// With comparable = "pooled", the other years' rated rows are stacked
+	// under this year's, and every step up to aggregation and star classes
+	// runs on the stack: a value gets the same normalised score whatever
+	// its year. Only this year's rows are ranked and reported.
+	stackRegions := ratedRegions
+	if pooled(def, m) {
+		stackRegions = slices.Clone(ratedRegions)
+		for _, o := range m.Other {
+			if o.Year == 0 {
+				continue // undated values are already in every year's table
+			}
+			om := *o
+			om.Other = append([]*indicators.Matrix{m}, slices.DeleteFunc(slices.Clone(m.Other), func(x *indicators.Matrix) bool { return x == o })...)
+			oRated, _ := coverage(def, &om)
+			oX, _, err := prepareValues(def, &om, oRated)
+			if err != nil {
+				return nil, err
+			}
+			X = append(X, oX...)
+			for _, r := range oRated {
+				stackRegions = append(stackRegions, o.Regions[r])
+			}
+		}
 	}
-	panel, err := buildPanel(def, m, rated, X)
-	if err != nil {
-		return nil, err
+	nRated, nAll := len(rated), len(stackRegions)
+	stackRows := make([]int, nAll)
+	for k := range stackRows {
+		stackRows[k] = k
 	}
-	if err := checkImputeData(def, groups, panel); err != nil {
-		return nil, err
-	}
-	imp, _ := LookupImputer(sc.Impute)
-	imp.Fn(ImputeContext{X: X, Imputed: imputed, Groups: groups, Panel: panel})
 
 	ref := -1
 	if sc.Reference != "" {
@@ -98,22 +105,22 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 		}
 	}
 	treat, _ := LookupTreatment(sc.Treat)
-	N := make([][]float64, len(rated)) // normalised
-	D := make([][]float64, len(rated)) // direction applied, for data-driven weights
+	N := make([][]float64, nAll) // normalised
+	D := make([][]float64, nAll) // direction applied, for data-driven weights
 	for k := range N {
 		N[k] = make([]float64, nInd)
 		D[k] = make([]float64, nInd)
 	}
-	col := make([]float64, len(rated))
+	col := make([]float64, nAll)
 	for i, ind := range def.Indicators {
-		for k := range rated {
+		for k := range nAll {
 			col[k] = X[k][i]
 		}
 		t := treat.Fn(col)
 		if t.Changed > 0 || t.Applied != "" {
 			res.Treatments = append(res.Treatments, TreatmentReport{Indicator: ind.ID, Applied: t.Applied, Changed: t.Changed, Detail: t.Detail})
 		}
-		for k := range rated {
+		for k := range nAll {
 			X[k][i] = t.Values[k]
 		}
 		norm, _ := LookupNormaliser(normaliserOf(def, ind))
@@ -129,12 +136,12 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 			t := -*p.Target
 			p.Target = &t
 		}
-		for k := range rated {
+		for k := range nAll {
 			col[k] = dir * t.Values[k]
 			D[k][i] = col[k]
 		}
 		out := norm.Fn(col, p)
-		for k := range rated {
+		for k := range nAll {
 			N[k][i] = out[k]
 		}
 	}
@@ -170,8 +177,8 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 		names := make([]string, 0, len(inds)+len(kids))
 		w := make([]float64, 0, len(inds)+len(kids))
 		for _, ind := range inds {
-			c := make([]float64, len(rated))
-			for k := range rated {
+			c := make([]float64, nAll)
+			for k := range nAll {
 				c[k] = N[k][ind.Index]
 			}
 			cols, names, w = append(cols, c), append(names, ind.ID), append(w, within[ind.ID])
@@ -179,7 +186,7 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 		for _, d := range kids {
 			cols, names, w = append(cols, dimScore[d.ID]), append(names, d.ID), append(w, within[d.ID])
 		}
-		s, err := aggregate(def, aggregatorOf(def, id), id, cols, names, w, m.Regions, rated)
+		s, err := aggregate(def, aggregatorOf(def, id), id, cols, names, w, stackRegions, stackRows)
 		dimScore[id] = s
 		return err
 	}
@@ -193,7 +200,7 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 	for j, d := range roots {
 		cols[j], names[j], w[j] = dimScore[d.ID], d.ID, within[d.ID]
 	}
-	index, err := aggregate(def, sc.Aggregate, "", cols, names, w, m.Regions, rated)
+	index, err := aggregate(def, sc.Aggregate, "", cols, names, w, stackRegions, stackRows)
 	if err != nil {
 		return nil, err
 	}
@@ -201,7 +208,9 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 	// Round, rank and rate the index and every dimension.
 	ties, _ := LookupTieRule(sc.Ties)
 	stars, _ := LookupStarRule(def.Stars.Method)
-	rate := func(scores []float64) ([]int, []int, error) {
+	// Star classes are fitted on the whole stack (this year's rows alone
+	// unless pooled); ranks are among this year's rows.
+	rate := func(scores []float64) ([]float64, []int, []int, error) {
 		if sc.Round != nil {
 			for k, s := range scores {
 				if !math.IsNaN(s) {
@@ -210,11 +219,19 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 			}
 		}
 		st, err := stars.Fn(scores, def.Stars)
-		return ties.Fn(scores), st, err
+		cur := scores[:nRated]
+		if err != nil {
+			return cur, nil, nil, err
+		}
+		return cur, ties.Fn(cur), st[:nRated], nil
 	}
-	ranks, st, err := rate(index)
+	index, ranks, st, err := rate(index)
 	if err != nil {
 		return nil, indicators.Errorf(def.KeyPos("stars", 0, ""), "check the [stars] settings", "%v", err)
+	}
+	dimStack := maps.Clone(dimScore)
+	for id, v := range dimScore {
+		dimScore[id] = v[:nRated:nRated]
 	}
 	res.Caps = applyCaps(def, st, dimScore, ratedRegions)
 	for k, r := range rated {
@@ -233,8 +250,7 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 		}
 	}
 	for j, d := range def.Dimensions {
-		ds := dimScore[d.ID]
-		dr, dst, err := rate(ds)
+		ds, dr, dst, err := rate(dimStack[d.ID])
 		if err != nil {
 			return nil, indicators.Errorf(def.KeyPos("stars", 0, ""), "check the [stars] settings", "%v", err)
 		}
@@ -265,6 +281,64 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 	}
 	res.Regions = order
 	return res, nil
+}
+
+// coverage lists the rows of m with enough data to be rated (at least one
+// value and [scoring] min_coverage of the indicators) and every row's
+// count of values.
+func coverage(def *indicators.Definition, m *indicators.Matrix) (rated, present []int) {
+	nInd := len(def.Indicators)
+	present = make([]int, len(m.Regions))
+	for r := range m.Regions {
+		for i := range nInd {
+			if !math.IsNaN(m.Values[r][i]) {
+				present[r]++
+			}
+		}
+		if present[r] > 0 && float64(present[r])/float64(nInd) >= def.Scoring.MinCoverage {
+			rated = append(rated, r)
+		}
+	}
+	return rated, present
+}
+
+// prepareValues gives the rated rows' values denominated and imputed, with
+// the imputed cells marked.
+func prepareValues(def *indicators.Definition, m *indicators.Matrix, rated []int) (X [][]float64, imputed [][]bool, err error) {
+	X, err = denominate(def, m.Values, rated, m.Regions)
+	if err != nil {
+		return nil, nil, err
+	}
+	imputed = make([][]bool, len(rated))
+	groups := make([]string, len(rated))
+	for k, r := range rated {
+		imputed[k] = make([]bool, len(def.Indicators))
+		groups[k] = m.Regions[r].Group
+	}
+	panel, err := buildPanel(def, m, rated, X)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkImputeData(def, groups, panel); err != nil {
+		return nil, nil, err
+	}
+	imp, _ := LookupImputer(def.Scoring.Impute)
+	imp.Fn(ImputeContext{X: X, Imputed: imputed, Groups: groups, Panel: panel})
+	return X, imputed, nil
+}
+
+// pooled reports whether m is scored together with its other years:
+// [scoring] comparable = "pooled" and dated data in other years.
+func pooled(def *indicators.Definition, m *indicators.Matrix) bool {
+	if def.Scoring.Comparable != "pooled" || m.Year == 0 {
+		return false
+	}
+	for _, o := range m.Other {
+		if o.Year != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // checkImputeData refuses imputation methods the data cannot support:
