@@ -17,3 +17,9 @@ func init() {
 		zhHints[en] = zh
 	}
 }
+
+// Chinese for the milestones collector.
+func init() {
+	zhMessages["unknown milestone kind %s"] = "未知的里程碑类型 %s"
+	zhHints["use national_first or award (首创, 荣誉)"] = "请使用 national_first 或 award（首创、荣誉）"
+}
