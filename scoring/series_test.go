@@ -171,3 +171,19 @@ func TestSeriesPooledOneYear(t *testing.T) {
 	require.NoError(t, err)
 	assert.InDeltaMapValues(t, map[string]float64{"A": 0, "B": 50, "C": 100}, scores(res), 1e-9)
 }
+
+// whatif under pooled comparability: raising a value can move the pooled
+// bounds and the pooled star classes; every option is verified by
+// re-rating with the other year in the stack.
+func TestSeriesPooledWhatIf(t *testing.T) {
+	p := seriesProject("pooled", "[stars]\nmethod = \"quantiles\"\nclasses = 3\n")
+	p.data = "region,year,indicator,value\nA,2019,x,1\nB,2019,x,6\nC,2019,x,9\nA,2020,x,3\nB,2020,x,14\nC,2020,x,20\nD,2020,x,12\n"
+	def, ds := p.load(t)
+	m := wiMatrix(t, def, ds, 2020)
+	require.NotEmpty(t, m.Other)
+	res, err := scoring.WhatIf(def, m, "A", 0, scoring.WhatIfOptions{})
+	require.NoError(t, err)
+	require.NotEmpty(t, res.Options)
+	assert.Greater(t, res.Target, res.Stars)
+	wiVerify(t, def, m, "A", res, true)
+}
