@@ -108,6 +108,9 @@ type Article struct {
 	// data (no data, not zero); Imputed those whose value was imputed.
 	Missing []*ArticleMissing
 	Imputed []*ArticleMissing
+	// Changes is what changed since the previous rated year of a
+	// multi-year edition (nil for a single year, and for the first year).
+	Changes *ArticleChanges
 }
 
 // ArticleOverview is the ranking at a glance.
@@ -225,6 +228,11 @@ type ArticleRegion struct {
 	// Robust is the star confidence from the uncertainty analysis (nil
 	// without one, and for unrated regions).
 	Robust *ArticleRobust
+	// Change is the change since the previous rated year and Trend the
+	// trend over the rated years (multi-year editions; nil otherwise, and
+	// for unrated regions; Trend nil when rated in fewer than two years).
+	Change *ArticleChange
+	Trend  *ArticleTrend
 
 	// Why an unrated region is not rated, in the article's language.
 	Reason         string
@@ -597,6 +605,7 @@ func ArticleData(r *scoring.Result, lang string) *Article {
 	}
 	a.Method = articleMethod(r, lang, top)
 	a.Overview = articleOverview(a, r, lang, dec, classes)
+	articleChanges(a, r, lang)
 
 	for _, rr := range r.Regions {
 		var missing, imputed []Text

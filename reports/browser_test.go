@@ -100,7 +100,7 @@ const htAllDrawn = `(function () {
 })()`
 
 // htBrowserPages is the number of pages TestHTMLInBrowser opens.
-const htBrowserPages = 3
+const htBrowserPages = 4
 
 var htChartIDRe = regexp.MustCompile(`class="chart" id="([^"]+)"`)
 
@@ -182,9 +182,13 @@ func TestHTMLInBrowser(t *testing.T) {
 		o    HTMLOptions
 		// text that must be shown as text
 		shown []string
+		// charts that must be among those drawn
+		charts []string
 	}{
 		{name: "edition_zh", r: htEdition(t), o: zh, shown: []string{"政府数据融合共享应用指数", "贵州省", "广州市"}},
 		{name: "small_geojson_en", r: testResult(), o: geoEn, shown: []string{"Government Data Sharing Index", "Guizhou", "Hong Kong"}},
+		{name: "series_zh", r: testSeriesResult("pooled")(), o: zh, shown: []string{"较 2016 年变化", "跨年趋势", "↑1", "新"},
+			charts: []string{"chart-trends"}},
 		{name: "escaping", r: htEvil(), o: geo, shown: []string{
 			`指数</script><script>alert("name")</script>`,
 			`</script><script>alert(1)</script>`,
@@ -204,6 +208,9 @@ func TestHTMLInBrowser(t *testing.T) {
 				ids = append(ids, m[1])
 			}
 			require.NotEmpty(t, ids)
+			for _, c := range tc.charts {
+				require.Contains(t, ids, c)
+			}
 			htCheckPage(t, browserCtx, path, filepath.Join(shots, "report_"+tc.name+".png"), ids, tc.shown)
 		})
 	}

@@ -356,7 +356,9 @@ func CompareFormats() []string { return []string{"table", "csv", "json", "md"} }
 // WriteTable (CJK two cells, ★ ☆ — one); in English, the Chinese count
 // classifiers used as units (件, 个, 项, 家, …) are left out and 年 is "yr".
 // Markdown has the same tables (cells' parts joined with " · ", the part
-// names in an italic first row) under "##"/"###" titles.
+// names in an italic first row) under "##"/"###" titles. A result with a
+// previous year in its series has a row under the index with each region's
+// change since then ("较 2016 年" / "vs 2016": score, rank ↑/↓, stars).
 //
 // # CSV (format "csv")
 //
@@ -365,7 +367,9 @@ func CompareFormats() []string { return []string{"table", "csv", "json", "md"} }
 //	kind,id,name,measure,unit,<code A>,<code B>,…,gap               (two regions)
 //	kind,id,name,measure,unit,<code A>,<code B>,…,gap.<code A>,…    (three or more)
 //
-// kind is index, dimension, indicator, strength or weakness. index and
+// kind is index, change, dimension, indicator, strength or weakness. change
+// rows (multi-year results only; id is the previous year) hold each
+// region's change of score, rank (positive: up) and stars. index and
 // dimension rows have the measures score, rank and stars; indicator rows raw
 // (unit set), normalised and rank; strength and weakness rows the measures
 // 1, 2, 3 with the indicator id in each region's cell (empty when it has
@@ -383,6 +387,7 @@ func CompareFormats() []string { return []string{"table", "csv", "json", "md"} }
 //	  "regions": [                      // in the order compared
 //	    {"code": "520000", "name": "贵州省", "name_en": "Guizhou",
 //	     "score": 79.1, "rank": 1, "stars": 4, "class": "…" (labels only),
+//	     "change": {"from": 2016, "score": 3.2, "rank": 1, "stars": 0} (multi-year results),
 //	     "dimensions": [{"id": "policy", "score": 77.3, "rank": 2, "stars": 4}],   // missing: score null, no rank/stars
 //	     "indicators": [{"id": "policy_docs", "raw": 3, "unit": "件", "normalised": 75,
 //	                     "rank": 2, "imputed": false, "vs_mean": -12.5}],          // missing: null, no rank
@@ -693,6 +698,17 @@ func (c *compareRenderer) scoresGrid() *compareGrid {
 		g.rows = append(g.rows, gr)
 	}
 	add(c.word(cwIndex), d.Index)
+	if prev, ok := previousYear(d.Result); ok {
+		// The index's change since the previous year, in the same parts.
+		gr := compareGridRow{label: swf(c.lang, swVsYear, prev)}
+		for _, rr := range d.Regions {
+			gr.cells = append(gr.cells, changeCells(d.Result, rr, c.lang, c.dec, c.dash))
+		}
+		if pair {
+			gr.cells = append(gr.cells, []string{""})
+		}
+		g.rows = append(g.rows, gr)
+	}
 	for _, row := range d.Dimensions {
 		add(dimensionName(row.Dimension, c.lang), row)
 	}
@@ -1054,6 +1070,19 @@ func (d *CompareData) WriteCSV(w io.Writer, o Options) error {
 			slices.Concat(base, []string{"stars", ""}, stars, noGaps()))
 	}
 	scoreRows("index", "index", indexName(def, lang), d.Index)
+	if prev, ok := previousYear(d.Result); ok {
+		// The index's change since the previous year (empty where a region
+		// has none).
+		name := swf(lang, swVsYear, prev)
+		cells := make([][]string, 3)
+		for _, rr := range d.Regions {
+			ch := changeCSVCells(d.Result, rr)
+			cells[0], cells[1], cells[2] = append(cells[0], ch[1]), append(cells[1], ch[2]), append(cells[2], ch[3])
+		}
+		for i, m := range []string{"score", "rank", "stars"} {
+			records = append(records, slices.Concat([]string{"change", strconv.Itoa(prev), name, m, ""}, cells[i], noGaps()))
+		}
+	}
 	for _, row := range d.Dimensions {
 		scoreRows("dimension", row.ID, dimensionName(row.Dimension, lang), row)
 	}
@@ -1118,6 +1147,7 @@ type CompareJSONRegion struct {
 	Rank       int                    `json:"rank"`
 	Stars      int                    `json:"stars"`
 	Class      string                 `json:"class,omitempty"`
+	Change     *JSONChange            `json:"change,omitempty"` // since the previous rated year (multi-year results)
 	Dimensions []JSONDimension        `json:"dimensions"`
 	Indicators []CompareJSONIndicator `json:"indicators"`
 	Strengths  []string               `json:"strengths"`
@@ -1182,6 +1212,7 @@ func (d *CompareData) JSON(o Options) *CompareJSONDoc {
 			Score: JSONFloat(rr.Score), Rank: rr.Rank, Stars: rr.Stars, Class: d.Index.Cells[k].Class,
 			Dimensions: []JSONDimension{}, Indicators: []CompareJSONIndicator{},
 			Strengths: []string{}, Weaknesses: []string{},
+			Change: jsonChange(d.Result, rr.Region.Code),
 		}
 		for _, row := range d.Dimensions {
 			s := row.Cells[k]

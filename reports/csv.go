@@ -35,6 +35,10 @@ func WriteCSV(w io.Writer, r *scoring.Result, o Options) error {
 		header = append(header, ind.ID+".raw", ind.ID+".normalised")
 	}
 	header = append(header, "reason")
+	multi := r.Series != nil
+	if multi {
+		header = append(header, changeCSVHeader...)
+	}
 
 	cw := csv.NewWriter(w)
 	if err := cw.Write(textCells(header)); err != nil {
@@ -82,6 +86,9 @@ func WriteCSV(w io.Writer, r *scoring.Result, o Options) error {
 			reason = rr.Reason
 		}
 		row = append(row, text(reason))
+		if multi {
+			row = append(row, changeCSVCells(r, rr)...)
+		}
 		if err := cw.Write(row); err != nil {
 			return err
 		}

@@ -20,6 +20,14 @@
 // round is not set). Unrated regions come last with "—" in place of rank,
 // score and stars, and a note below the table says why each was not rated.
 //
+// A result that is part of a scoring.Series (a multi-year edition) with a
+// previous year gets three more columns — "较 2016 年" / "vs 2016" (score
+// change, signed: +3.2, −1.0), 名次变化 / Rank change (↑2, ↓1, – for none,
+// 新 / new when the region was not rated the year before) and 星级变化 /
+// Star change (+1★, −1★, –) — a legend under the table, and for every
+// result in a series a line saying how the years' scores relate (pooled
+// over all years, fixed goalposts, or each year on its own).
+//
 // # CSV (WriteCSV)
 //
 // UTF-8 without a byte-order mark, comma-separated, quoted as encoding/csv
@@ -31,7 +39,12 @@
 //	<indicator>.raw,<indicator>.normalised … (every indicator, in definition order),
 //	reason
 //
-// The class columns appear only when [stars] labels are set. Only the region
+// and, for results of a multi-year series only,
+//
+//	change_from,change_score,change_rank,change_stars,trend_slope,trend_cagr
+//
+// (empty where a region has no change or trend). The class columns appear
+// only when [stars] labels are set. Only the region
 // name follows Lang. Numbers are written in their shortest exact form
 // (scores are already rounded by the scoring step); a missing value, and the
 // rank, score and stars of an unrated region, is an empty cell. reason says
@@ -62,10 +75,23 @@
 //		Robust *Robust `json:"robust,omitempty"`
 //	}
 //
+// Results of a multi-year series add "years" ({"rated": [...],
+// "comparable": "pooled" | "goalposts" | "separate"}) after "method", and
+// per rated region "change" ({"from", "score", "rank", "stars"}: rank is
+// the places moved up) and "trend" ({"from", "to", "slope", "cagr"}; cagr
+// only when the first score is positive), after "class", where it has
+// them. Score changes and slopes are rounded to [scoring] round decimals,
+// growth rates to two more. A single-year result has none of these keys.
+//
 // # Markdown (WriteMarkdown)
 //
 // The terminal table as a GitHub-flavoured Markdown table under a "## " title.
 // Text taken from data and config files is escaped so it cannot break the
 // table or inject HTML: \ | ` * _ [ ] ~ are backslash-escaped, < > & become
 // HTML entities and line breaks become spaces.
+//
+// # Multi-year panel (WritePanel)
+//
+// The years of a scoring.Series side by side (rate --years): see
+// WritePanel.
 package reports

@@ -77,7 +77,13 @@ func ReportGeoJSON(def *indicators.Definition) (geo []byte, key string, err erro
 //   - chart-rank-intervals and chart-star-probability, when o.Robust is
 //     set: per rated region, the 5th–95th percentile rank interval over the
 //     samples with the median and nominal ranks marked (rank 1 on top), and
-//     the share of samples at each star rating (stacked bars).
+//     the share of samples at each star rating (stacked bars);
+//   - chart-trends, when r is part of a scoring.Series with an earlier
+//     year: each region's score in every rated year up to r's (a line per
+//     region, the first 20 of the ranking), under a line saying whether the
+//     years' scores are comparable. A table of the changes since the
+//     previous year (score, rank, stars, slope and growth rate of the
+//     trend) comes before it.
 //
 // Chart ids are fixed (a region code is reduced to letters, digits, "-"
 // and "_" in chart-radar-<code>), so the same input gives the same bytes.
@@ -403,6 +409,7 @@ type htmlSection struct {
 	// Wide charts follow the grid at full width, under WideTitle.
 	WideTitle string
 	Wide      []*htmlChart
+	Table     *htmlTable // a table below the charts, if any
 	Notes     []string
 }
 
@@ -490,6 +497,8 @@ func buildHTMLPage(r *scoring.Result, o HTMLOptions) (*htmlPage, error) {
 	if o.Robust != nil {
 		add(b.robustSection(o.Robust))
 	}
+	add(b.changesSection(), nil)
+	add(b.trendsSection())
 	add(b.dimensionsSection())
 	add(b.radarSection())
 	add(b.heatmapSection())
@@ -1446,6 +1455,18 @@ footer { color: var(--muted); font-size: 13px; padding-bottom: 32px; }
 {{- end}}
 {{- range .Wide}}
 <figure><div class="chart" id="{{.ID}}" style="height: {{.Height}}px"></div></figure>
+{{- end}}
+{{- with .Table}}
+<div class="table-wrap">
+<table>
+<thead><tr>{{range .Header}}<th{{if .Num}} class="num"{{end}}>{{.Text}}</th>{{end}}</tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr>{{range .}}<td{{if .Num}} class="num"{{else if .Stars}} class="stars"{{end}}>{{.Text}}</td>{{end}}</tr>
+{{- end}}
+</tbody>
+</table>
+</div>
 {{- end}}
 {{- range .Notes}}
 <p class="note">{{.}}</p>

@@ -16,6 +16,7 @@ import (
 type JSONDoc struct {
 	Index   JSONIndex    `json:"index"`
 	Method  JSONMethod   `json:"method"`
+	Years   *JSONYears   `json:"years,omitempty"` // extension: multi-year results only
 	Regions []JSONRegion `json:"regions"`
 	Weights []JSONWeight `json:"weights"`
 	// Treatments and Caps are extensions: what outlier treatment changed and
@@ -73,7 +74,9 @@ type JSONRegion struct {
 	Score      *JSONFloat      `json:"score,omitempty"`
 	Stars      *int            `json:"stars,omitempty"`
 	Class      string          `json:"class,omitempty"`
-	Coverage   JSONFloat       `json:"coverage"` // extension
+	Change     *JSONChange     `json:"change,omitempty"` // extension: since the previous rated year
+	Trend      *JSONTrend      `json:"trend,omitempty"`  // extension: over the rated years
+	Coverage   JSONFloat       `json:"coverage"`         // extension
 	Dimensions []JSONDimension `json:"dimensions"`
 	Indicators []JSONIndicator `json:"indicators"`
 }
@@ -156,6 +159,7 @@ func JSONResult(r *scoring.Result, o Options) *JSONDoc {
 			Aggregate: r.Method.Aggregate,
 			Stars:     r.Method.Stars,
 		},
+		Years:   jsonYears(r),
 		Regions: make([]JSONRegion, 0, len(r.Regions)),
 		Weights: make([]JSONWeight, 0, len(r.Weights)),
 	}
@@ -195,6 +199,10 @@ func jsonRegion(r *scoring.Result, rr *scoring.RegionResult) JSONRegion {
 		reg.Rank, reg.Score = ptr(rr.Rank), &score
 		reg.Stars = positivePtr(rr.Stars)
 		reg.Class = classLabel(def, rr.Class, rr.Stars)
+		if r.Series != nil {
+			reg.Change = jsonChange(r, rr.Region.Code)
+			reg.Trend = jsonTrend(r, rr.Region.Code)
+		}
 	} else {
 		reg.Rated = ptr(false)
 		reg.Reason = rr.Reason
@@ -488,6 +496,14 @@ func (w *jsonWriter) regionFields(x *JSONRegion) {
 		w.key("class")
 		w.str(x.Class)
 	}
+	if x.Change != nil {
+		w.key("change")
+		w.change(x.Change)
+	}
+	if x.Trend != nil {
+		w.key("trend")
+		w.trend(x.Trend)
+	}
 	w.key("coverage")
 	w.float(x.Coverage)
 	w.key("dimensions")
@@ -622,6 +638,10 @@ func writeJSONDoc(out io.Writer, doc *JSONDoc) error {
 	w.index(doc.Index)
 	w.key("method")
 	w.method(doc.Method)
+	if doc.Years != nil {
+		w.key("years")
+		w.years(doc.Years)
+	}
 	w.key("regions")
 	if doc.Regions == nil {
 		w.b = append(w.b, "null"...)

@@ -27,6 +27,7 @@ func WriteMarkdown(w io.Writer, r *scoring.Result, o Options) error {
 	for _, row := range rows {
 		grid = append(grid, row.cells(withClass))
 	}
+	grid, right, notes = withChanges(r, lang, grid, right, notes)
 	writeMarkdownTable(&b, grid[0], right, grid[1:])
 	for _, n := range notes {
 		b.WriteString("\n")

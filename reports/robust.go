@@ -65,6 +65,7 @@ func WriteRobust(w io.Writer, format string, r *scoring.Result, rr *scoring.Robu
 type JSONRobust struct {
 	Index      JSONIndex          `json:"index"`
 	Method     JSONMethod         `json:"method"`
+	Years      *JSONYears         `json:"years,omitempty"`
 	Regions    []JSONRobustRegion `json:"regions"`
 	Weights    []JSONWeight       `json:"weights"`
 	Treatments []JSONTreatment    `json:"treatments,omitempty"`
@@ -152,7 +153,7 @@ func JSONRobustResult(r *scoring.Result, rr *scoring.RobustResult, o Options) *J
 	}
 	cfg := rr.Config
 	doc := &JSONRobust{
-		Index: base.Index, Method: base.Method, Weights: base.Weights, Treatments: base.Treatments, Caps: base.Caps,
+		Index: base.Index, Method: base.Method, Years: base.Years, Weights: base.Weights, Treatments: base.Treatments, Caps: base.Caps,
 		Regions:          make([]JSONRobustRegion, len(base.Regions)),
 		Samples:          cfg.Samples,
 		FailedSamples:    rr.Failed,
@@ -510,6 +511,10 @@ func writeJSONRobust(out io.Writer, doc *JSONRobust) error {
 	w.index(doc.Index)
 	w.key("method")
 	w.method(doc.Method)
+	if doc.Years != nil {
+		w.key("years")
+		w.years(doc.Years)
+	}
 	w.key("regions")
 	if doc.Regions == nil {
 		w.b = append(w.b, "null"...)

@@ -34,6 +34,7 @@ func WriteTable(w io.Writer, r *scoring.Result, o Options) error {
 	for _, row := range rows {
 		grid = append(grid, row.cells(withClass))
 	}
+	grid, right, notes = withChanges(r, lang, grid, right, notes)
 	for _, line := range grid {
 		for i, c := range line {
 			line[i] = oneLine(c)

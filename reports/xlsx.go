@@ -48,6 +48,11 @@ const (
 	xlEffective  = "effective"
 	xlKindDim    = "kind_dimension"
 	xlKindInd    = "kind_indicator"
+	xlYears      = "sheet_years"
+	xlYear       = "year"
+	xlChScore    = "change_score"
+	xlChRank     = "change_rank"
+	xlChStars    = "change_stars"
 )
 
 var xlsxWords = map[string]map[string]string{
@@ -59,6 +64,7 @@ var xlsxWords = map[string]map[string]string{
 		xlRaw: "原始值", xlValue: "处理后数值", xlNorm: "标准化值", xlImputed: "是否插补", xlSource: "数据来源",
 		xlID: "代码", xlParent: "上级维度", xlKind: "类型", xlWeight: "权重", xlEffective: "有效权重",
 		xlKindDim: "维度", xlKindInd: "指标",
+		xlYears: "历年", xlYear: "年份", xlChScore: "较上年得分变化", xlChRank: "名次变化（正为上升）", xlChStars: "星级变化",
 	},
 	"en": {
 		xlResults: "Results", xlDimensions: "Dimensions", xlIndicators: "Indicators", xlWeights: "Weights",
@@ -68,6 +74,7 @@ var xlsxWords = map[string]map[string]string{
 		xlRaw: "Raw", xlValue: "Value", xlNorm: "Normalised", xlImputed: "Imputed", xlSource: "Source",
 		xlID: "Id", xlParent: "Parent", xlKind: "Kind", xlWeight: "Weight", xlEffective: "Effective weight",
 		xlKindDim: "dimension", xlKindInd: "indicator",
+		xlYears: "Years", xlYear: "Year", xlChScore: "Score change", xlChRank: "Rank change (up +)", xlChStars: "Star change",
 	},
 }
 
@@ -85,6 +92,10 @@ func XLSXSheets(lang string) []string {
 // (a row per region and dimension: score, rank, stars, class), indicators
 // (a row per region and indicator: raw, value, normalised, imputed,
 // source) and weights (id, name, parent, kind, weight, effective weight).
+// A result that is part of a multi-year series adds a fifth sheet, years (历年):
+// a row per region and rated year up to r's, with the score, rank and stars
+// and the change since the previous rated year (score, rank — positive
+// when the region moved up — and stars; empty where it has none).
 //
 // Numbers are number cells (shown with the [scoring] round decimals, the
 // coverage as a percentage, but stored in full); a missing value is an
@@ -111,6 +122,12 @@ func WriteXLSX(w io.Writer, r *scoring.Result, o Options) error {
 	x.dimensions(sheets[1], r)
 	x.indicators(sheets[2], r)
 	x.weights(sheets[3], r)
+	if r.Series != nil {
+		name := xlWord(x.lang, xlYears)
+		_, err := x.f.NewSheet(name)
+		x.try(err)
+		x.years(name, r)
+	}
 	x.f.SetActiveSheet(0)
 	x.try(x.f.SetDocProps(&excelize.DocProperties{
 		Title:          title(r, x.lang),
@@ -389,4 +406,39 @@ func xlIndicatorName(ind *indicators.Indicator, lang string) string {
 		return ind.NameEn
 	}
 	return ind.ID
+}
+
+// years is the sheet of a multi-year result: each region's rating in each
+// rated year up to r's, with its change since the previous one.
+func (x *xlsxBuilder) years(name string, r *scoring.Result) {
+	l := x.lang
+	cols := []xlColumn{
+		{xlWord(l, xlCode), 12, 0},
+		{xlWord(l, xlName), 18, 0},
+		{xlWord(l, xlYear), 8, 0},
+		{xlWord(l, xlScore), 10, x.score},
+		{xlWord(l, xlRank), 8, 0},
+		{xlWord(l, xlStars), 8, 0},
+		{xlWord(l, xlChScore), 14, x.score},
+		{xlWord(l, xlChRank), 14, 0},
+		{xlWord(l, xlChStars), 10, 0},
+	}
+	var rows []xlRow
+	for _, rr := range r.Regions {
+		for i, y := range r.Series.Years {
+			if y > r.Year {
+				break
+			}
+			res := r.Series.Results[i]
+			rw := xlRow{rr.Region.Code, regionName(rr.Region, l), y, nil, nil, nil, nil, nil, nil}
+			if now := res.Region(rr.Region.Code); now != nil && now.Rated {
+				rw[3], rw[4], rw[5] = now.Score, xlPosInt(now.Rank), xlPosInt(now.Stars)
+				if c, ok := res.Change(rr.Region.Code); ok {
+					rw[6], rw[7], rw[8] = roundLikeScores(x.def, c.Score), c.Rank, c.Stars
+				}
+			}
+			rows = append(rows, rw)
+		}
+	}
+	x.sheet(name, cols, rows)
 }

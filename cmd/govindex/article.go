@@ -33,7 +33,11 @@ When index.toml has an [uncertainty] section, or --robust is given, the uncertai
 of govindex robust runs too (samples from [uncertainty], else 1000; seed from --seed, else
 [uncertainty] seed): each rated region's section states in plain words the share of the
 samples that gave it its rating, a rating held in fewer than 80% of them is flagged as not
-robust (naming the most likely other rating), and the overview counts the robust ratings.`,
+robust (naming the most likely other rating), and the overview counts the robust ratings.
+
+In a project with several years, the article of a year after the first gains a section on
+the changes since the previous year (who rose, who fell, whose stars changed) and, in each
+region's section, a sentence on its change and its trend over the years.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("format") && g.format != "md" {

@@ -27,6 +27,9 @@ Gaps: for two regions A B, each row's B − A; for more, each region's gap to th
 Strengths and weaknesses: each region's three indicators furthest above and below the mean
 of the compared regions, in normalised values.
 
+In a project with several years, a row under the index gives each region's change since the
+previous year (score, rank, stars).
+
 --format table (default), md, csv (a row per line, a column per region) or json.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 2 {

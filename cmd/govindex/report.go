@@ -53,7 +53,12 @@ When index.toml has an [uncertainty] section, or --robust is given, report also 
 uncertainty analysis of govindex robust (samples from [uncertainty], else 1000; seed from
 --seed, else [uncertainty] seed): index.html gains a rank-interval and a star-probability
 chart and the article states each rating's star confidence, flagging ratings held in
-fewer than 80% of the samples. results.json stays the JSON of rate.`,
+fewer than 80% of the samples. results.json stays the JSON of rate.
+
+In a project with several years, the report of a year after the first also shows what
+changed since the previous year: index.html gains a table of the changes and a line chart
+of every region's score across the years, article.md a "changes since last year" section,
+results.csv/json each region's change and trend, and results.xlsx a sheet of the years.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("format") {
