@@ -418,7 +418,7 @@ func parseCatalogFile(file string, data []byte, encoding string) (*catFile, Erro
 	text = strings.TrimPrefix(text, "\uFEFF")
 	trimmed := strings.TrimSpace(text)
 	if trimmed == "" {
-		return nil, at(Errorf(Pos{}, hintCatalogFormats, "the file is empty"))
+		return nil, at(Errorf(Pos{Line: 1}, hintCatalogFormats, "the file is empty"))
 	}
 	if trimmed[0] == '<' {
 		head := strings.ToLower(trimmed[:min(len(trimmed), 2048)])

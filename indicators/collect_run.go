@@ -190,7 +190,7 @@ func collect(def *Definition, regions *RegionSet, years []int, encoding string, 
 		}
 		var files []EvidenceFile
 		for _, rel := range src.Files {
-			b, name, err := def.ReadFile(rel)
+			b, name, err := def.readNamed(rel, "evidence", def.valuePos("source", i, "files", rel))
 			if err != nil {
 				errs = append(errs, asInputErrors(err, name)...)
 				ok = false

@@ -176,7 +176,7 @@ source = "%s"
 func TestCollectMissingFile(t *testing.T) {
 	def := coParse(t, coSourceTOML("policies", []string{"evidence/policies.csv", "evidence/nope.csv"}, ""),
 		map[string][]byte{"evidence/policies.csv": coFixture(t, "policies.csv")})
-	assert.Equal(t, []string{"evidence/nope.csv: file not found"}, coCollectErr(t, def, 2017))
+	assert.Equal(t, []string{`index.toml:36:35: evidence file "evidence/nope.csv" not found (tried evidence/nope.csv)`}, coCollectErr(t, def, 2017))
 }
 
 func TestCollectNoYear(t *testing.T) {

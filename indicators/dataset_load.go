@@ -47,8 +47,10 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 			`add regions = "regions.csv" to [index]: a table with the columns code,name`, "the index names no regions file")}
 	}
 	hash := sha256.New()
-	read := func(rel string) ([]byte, string, bool) {
-		b, shown, err := def.ReadFile(rel)
+	// read reads a file index.toml names at pos; a file that is missing,
+	// unreadable or too large is reported there.
+	read := func(rel, kind string, pos Pos) ([]byte, string, bool) {
+		b, shown, err := def.readNamed(rel, kind, pos)
 		if err != nil {
 			errs = append(errs, asInputErrors(err, shown)...)
 			return nil, shown, false
@@ -80,9 +82,13 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 	}
 
 	var regions []*Region
-	if b, shown, ok := read(def.Index.Regions); ok {
+	if b, shown, ok := read(def.Index.Regions, "regions", def.valuePos("index", 0, "regions", def.Index.Regions)); ok {
 		if ts := tables(def.Index.Regions, shown, b); len(ts) > 0 {
 			// A workbook of regions uses its first sheet.
+			if lerrs := def.checkRegionLimit(ts[0]); len(lerrs) > 0 {
+				// Without regions no data is read: the limit is the news.
+				return nil, lerrs
+			}
 			list, err := ReadRegions(ts[0])
 			errs = append(errs, asInputErrors(err, shown)...)
 			regions = list
@@ -92,7 +98,11 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 
 	set := newObsSet(0)
 	listed := map[string]bool{}
+	overLimit := false
 	for _, rel := range def.Index.Data {
+		if overLimit {
+			break
+		}
 		if listed[rel] {
 			// Reading it again would report every value as a duplicate.
 			errs = append(errs, Errorf(def.KeyPos("index", 0, "data"), "name each file once in data",
@@ -100,7 +110,7 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 			continue
 		}
 		listed[rel] = true
-		b, shown, ok := read(rel)
+		b, shown, ok := read(rel, "data", def.valuePos("index", 0, "data", rel))
 		if !ok {
 			continue
 		}
@@ -113,13 +123,18 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 			obs, err := ReadObservations(t, def, rs)
 			errs = append(errs, asInputErrors(err, t.File)...)
 			errs = set.addAll(obs, errs)
+			if e := def.checkObservationLimit(set.out); e != nil {
+				errs = append(errs, e)
+				overLimit = true
+				break
+			}
 		}
 	}
 	// Evidence: the collectors' observations, for the years of the tables,
 	// [index] year and the years of the as_of dates. Without regions every
 	// record would be "unknown region".
 	var warnings []string
-	if len(def.Sources) > 0 && len(regions) > 0 {
+	if len(def.Sources) > 0 && len(regions) > 0 && !overLimit {
 		obs, warns, err := collect(def, rs, collectYears(def, set.out), encoding, func(rel string, b []byte) {
 			hash.Write([]byte(rel))
 			hash.Write([]byte{0})
@@ -132,6 +147,15 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 			if err := set.add(o); err != nil {
 				errs = append(errs, err)
 			}
+		}
+		if e := def.checkObservationLimit(set.out); e != nil {
+			errs = append(errs, e)
+			overLimit = true
+		}
+	}
+	if !overLimit {
+		if e := def.checkYearLimit(set.out); e != nil {
+			errs = append(errs, e)
 		}
 	}
 	if len(errs) > 0 {

@@ -253,7 +253,7 @@ func TestLoadDataErrors(t *testing.T) {
 			`--encoding: unknown text encoding "latin1"; fix: use "auto", "utf-8" or "gb18030" (which also reads GBK and GB2312)`}},
 		{"missing files", map[string][]byte{"regions.csv": regions, "b.csv": []byte("region,policy_docs\nX,1\n")},
 			[]string{"a.csv", "b.csv"}, nil, "", []string{
-				`DIR/a.csv: file not found; fix: check the path; paths in index.toml are relative to the index.toml itself`,
+				`index.toml: data file "a.csv" not found (tried DIR/a.csv); fix: check the name and the folder; paths in index.toml are relative to the folder of the index.toml (DIR)`,
 				`DIR/b.csv:2:1: unknown region "X"; fix: use a region code or exact name from DIR/regions.csv, such as 110000, 310000, 330000, 440100, 520000`}},
 		{"duplicates across files", map[string][]byte{
 			"regions.csv": regions,

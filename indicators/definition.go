@@ -19,6 +19,7 @@ type Definition struct {
 	Caps        []*CapSpec
 	Uncertainty *UncertaintySpec // nil when the section is absent
 	Report      ReportSpec
+	Limits      LimitsSpec // [limits] (extension); zero fields mean the defaults
 
 	files Files       // opens files named relative to File
 	pos   *keyLocator // positions of keys in the source text
@@ -256,12 +257,22 @@ func (d *Definition) KeyPos(table string, idx int, key string) Pos {
 }
 
 // ReadFile reads a file named relative to the definition (as data and
-// regions paths are), returning its bytes and the path to show users.
+// regions paths are), returning its bytes and the path to show users. A
+// file over [limits] max_file_mb is refused without being read.
 func (d *Definition) ReadFile(rel string) ([]byte, string, error) {
 	if d.files == nil {
 		return nil, rel, Errorf(Pos{File: d.File}, "", "no file system to read %q from", rel)
 	}
-	return d.files.ReadFile(rel)
+	// Files over [limits] max_file_mb are refused before they are read.
+	limit := d.Limits.FileBytes()
+	if lf, ok := d.files.(limitedFiles); ok {
+		return lf.readFileLimit(rel, limit)
+	}
+	b, shown, err := d.files.ReadFile(rel)
+	if err == nil && int64(len(b)) > limit {
+		return nil, shown, fileError(shown, shown, &tooLargeError{size: int64(len(b)), limit: limit}, limit)
+	}
+	return b, shown, err
 }
 
 // Reindex rebuilds the lookups and Index fields after Dimensions or

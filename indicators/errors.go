@@ -36,6 +36,7 @@ type InputError struct {
 
 	format string // Msg's format and arguments, for translation
 	args   []any
+	cause  error // the error behind the problem, if any (see Unwrap)
 }
 
 // Error formats the problem as "file:line:col: message; fix: hint".
@@ -52,6 +53,11 @@ func (e *InputError) Error() string {
 	}
 	return b.String()
 }
+
+// Unwrap returns the error behind the problem, such as the *fs.PathError
+// of a file that could not be read, so that errors.Is(err, fs.ErrNotExist)
+// sees through it; nil for most problems.
+func (e *InputError) Unwrap() error { return e.cause }
 
 // Errorf builds an *InputError at pos.
 func Errorf(pos Pos, hint, format string, args ...any) *InputError {

@@ -34,6 +34,7 @@ type rawDefinition struct {
 	Cap         []toml.Primitive `toml:"cap"`
 	Uncertainty *UncertaintySpec `toml:"uncertainty"`
 	Report      ReportSpec       `toml:"report"`
+	Limits      rawLimits        `toml:"limits"`
 
 	dims    []rawDimension
 	inds    []rawIndicator
@@ -83,16 +84,17 @@ type rawIndicator struct {
 	Description string    `toml:"description"`
 }
 
-// MaxConfigSize is the largest index.toml accepted, in bytes.
+// MaxConfigSize is the largest index.toml accepted, in bytes; it is
+// checked before the file is read, so [limits] cannot change it.
 const MaxConfigSize = 4 << 20
 
 // LoadFile reads an index.toml from disk; the files it names are read
 // relative to its directory.
 func LoadFile(name string) (*Definition, error) {
 	files := DirFiles{Dir: filepath.Dir(name)}
-	b, shown, err := DirFiles{}.ReadFile(name)
+	b, shown, err := DirFiles{}.readFileLimit(name, MaxConfigSize)
 	if err != nil {
-		return nil, err
+		return nil, configReadError(err)
 	}
 	return Parse(shown, b, files)
 }
@@ -101,11 +103,26 @@ func LoadFile(name string) (*Definition, error) {
 // prefix is prepended to the paths shown to users.
 func LoadFS(fsys fs.FS, name, prefix string) (*Definition, error) {
 	files := FSFiles{FS: fsys, Dir: path.Dir(name), Prefix: prefix}
-	b, err := fs.ReadFile(fsys, name)
+	b, shown, err := FSFiles{FS: fsys, Dir: ".", Prefix: prefix}.readFileLimit(name, MaxConfigSize)
 	if err != nil {
-		return nil, fileError(prefix+name, err)
+		return nil, configReadError(err)
 	}
-	return Parse(prefix+name, b, files)
+	return Parse(shown, b, files)
+}
+
+// configReadError words a refusal of an index.toml for its size as Parse
+// does; other problems stay as they are.
+func configReadError(err error) error {
+	var rf *readFailure
+	var tl *tooLargeError
+	if errors.As(err, &rf) && errors.As(rf.err, &tl) {
+		const hint = "an index definition is a small text file; check that you named the right file"
+		if tl.size < 0 {
+			return Errorf(Pos{File: rf.shown}, hint, "file is larger than the %d-byte limit", MaxConfigSize)
+		}
+		return Errorf(Pos{File: rf.shown}, hint, "file is %d bytes, over the %d-byte limit", tl.size, MaxConfigSize)
+	}
+	return err
 }
 
 var (
@@ -152,6 +169,7 @@ func Parse(file string, src []byte, files Files) (*Definition, error) {
 	}
 	d := &Definition{File: file, SHA256: hex.EncodeToString(sum[:]), files: files, pos: loc}
 	errs := d.unknownKeys(md.Undecoded())
+	errs = append(errs, d.fillLimits(raw.Limits)...)
 	d.fill(&raw)
 	errs = append(errs, d.check()...)
 	if len(errs) > 0 {
@@ -315,7 +333,8 @@ func typeHint(key, want string) string {
 
 // knownKeys lists the keys each table accepts, for the unknown-key hint.
 var knownKeys = map[string][]string{
-	"":            {"index", "scoring", "stars", "dimension", "indicator", "source", "ahp", "cap", "uncertainty", "report"},
+	"":            {"index", "scoring", "stars", "dimension", "indicator", "source", "ahp", "cap", "uncertainty", "report", "limits"},
+	"limits":      {"max_file_mb", "max_regions", "max_indicators", "max_years", "max_observations", "max_cells"},
 	"report":      {"article_template", "article_template_en", "font", "geojson", "geojson_key"},
 	"index":       {"name", "name_en", "edition", "year", "years", "regions", "data", "description", "encoding"},
 	"scoring":     {"impute", "treat", "normalise", "range", "weights", "aggregate", "ties", "round", "min_coverage", "reference", "power", "comparable"},
@@ -506,6 +525,7 @@ func (d *Definition) check() ErrorList {
 			errs = append(errs, Errorf(d.KeyPos("indicator", i, "scale"), "give a positive multiplier, e.g. scale = 10000 for per 10,000 people", "scale %g of indicator %q is not positive", ind.Scale, ind.ID))
 		}
 	}
+	errs = append(errs, d.checkIndicatorLimit()...)
 	errs = append(errs, d.checkTree()...)
 	return errs
 }

@@ -30,6 +30,8 @@ func FuzzParseDefinition(f *testing.F) {
 		"[index]\nname = \"\xb6\xfe\"\n",
 		"\x00[\x00i\x00",
 		"[[indicator]]\nid = \"x\"\n[indicator.extra]\nq = 1\n[[indicator]]\nextra = {q = 2}\n",
+		defHead + tomlLines(`data = ["a.csv", 'b.csv',`, `  "c\\"d.csv"]`, `[limits]`, `max_file_mb = 0.5`, `max_regions = 0`, `max_cells = -1`, `max_year = 2`) + defTree,
+		defHead + tomlLines(`[limits]`, `max_indicators = 1`) + defTree + tomlLines(`[[indicator]]`, `id = "i2"`, `dimension = "d1"`),
 	} {
 		f.Add([]byte(doc))
 	}
@@ -66,6 +68,12 @@ func FuzzParseDefinition(f *testing.F) {
 				}
 			case errors.As(err, &one):
 				checkPos(one.Pos, one.Error())
+				list = ErrorList{one}
+			}
+			for _, e := range list {
+				if zh, _ := e.Localized("zh"); zh == "" {
+					t.Fatalf("no Chinese for %v", e)
+				}
 			}
 			return
 		}
@@ -79,6 +87,19 @@ func FuzzParseDefinition(f *testing.F) {
 		}
 		for i := range d.Indicators {
 			checkPos(d.KeyPos("indicator", i, "weight"), "indicator weight")
+		}
+		// The places that name files, for the messages about them.
+		checkPos(d.valuePos("index", 0, "regions", d.Index.Regions), "regions file")
+		for _, f := range d.Index.Data {
+			checkPos(d.valuePos("index", 0, "data", f), "data file")
+		}
+		for i, src := range d.Sources {
+			for _, f := range src.Files {
+				checkPos(d.valuePos("source", i, "files", f), "evidence file")
+			}
+		}
+		if d.Limits.FileBytes() <= 0 || d.Limits.Regions() <= 0 || d.Limits.Cells() <= 0 {
+			t.Fatalf("limits not positive: %+v", d.Limits)
 		}
 		d.ChildDimensions("")
 	})

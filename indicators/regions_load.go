@@ -55,7 +55,7 @@ func ReadRegions(t *Table) ([]*Region, error) {
 		return nil, errs
 	}
 	if len(t.Rows) == 0 {
-		return nil, ErrorList{Errorf(Pos{File: t.File}, "add one row per region below the header", "no regions")}
+		return nil, ErrorList{Errorf(t.HeaderPos(-1), "add one row per region below the header", "no regions")}
 	}
 
 	cell := func(row int, field string) string {

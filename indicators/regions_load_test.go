@@ -79,7 +79,7 @@ func TestReadRegionsErrors(t *testing.T) {
 		{"two code columns", "code,代码,name\n1,1,x\n", []string{
 			`regions.csv:1:2: column "代码" repeats column "code" (regions.csv:1:1); fix: keep one of the two columns`}, 0},
 		{"no rows", "code,name\n", []string{
-			`regions.csv: no regions; fix: add one row per region below the header`}, 0},
+			`regions.csv:1: no regions; fix: add one row per region below the header`}, 0},
 		{"bad rows", "code,name\n" +
 			"520000,贵州省\n" +
 			",北京市\n" +

@@ -55,7 +55,8 @@ import (
 const (
 	SynthMaxRegions    = 1_000_000
 	SynthMaxIndicators = 10_000
-	SynthMaxYears      = 200
+	// SynthMaxYears reaches back to 1900, the first year the loader accepts.
+	SynthMaxYears = SynthLastYear - 1900 + 1
 	// SynthMaxValues caps regions × indicators × years (about 8 GB of CSV).
 	SynthMaxValues = 1_000_000_000
 	// SynthMaxMissing caps the share of missing values.
@@ -375,6 +376,7 @@ aggregate = ["arithmetic", "geometric"]
 		o.Regions, o.Indicators, o.Dimensions, o.Years, o.Seed, missing, o.Dimensions,
 		o.Regions, o.Regions, SynthLastYear, SynthRegionsFile, SynthDataFile,
 		synthSamples, o.Seed, synthWeightsNoise)
+	writeSynthLimits(w, o)
 	for d := range o.Dimensions {
 		zh, en := fmt.Sprintf("维度%d", d), fmt.Sprintf("Dimension %d", d)
 		if d < len(synthDimensionNames) {
@@ -389,6 +391,19 @@ aggregate = ["arithmetic", "geometric"]
 			"Synthetic indicator "+id[1:]+" ("+p.kind.String()+")", p.unit)
 	}
 	return nil
+}
+
+// writeSynthLimits writes a [limits] table when the project is larger
+// than the default limits, so that rate, report and robust read it.
+// data.csv takes at most 8 bytes a value and 16 a row (code and year).
+func writeSynthLimits(w *bufio.Writer, o SynthOptions) {
+	values, cells := o.Values(), int64(o.Regions)*int64(o.Indicators)
+	dataMB := (int64(o.Regions)*int64(o.Years)*(16+8*int64(o.Indicators)))/mib + 1
+	if values <= DefaultMaxObservations && cells <= DefaultMaxCells && o.Years <= DefaultMaxYears && dataMB <= DefaultMaxFileMB {
+		return
+	}
+	fmt.Fprintf(w, "\n[limits]                             # larger than the default limits\nmax_file_mb = %d\nmax_years = %d\nmax_observations = %d\nmax_cells = %d\n",
+		max(dataMB, DefaultMaxFileMB), max(o.Years, DefaultMaxYears), max(values, DefaultMaxObservations), max(cells, DefaultMaxCells))
 }
 
 // synthNameWidth is the number of digits in region names: 4, or more.

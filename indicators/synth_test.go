@@ -64,7 +64,7 @@ func TestSynthCheck(t *testing.T) {
 		{"no dimensions", func(o *SynthOptions) { o.Dimensions = 0 }, "dimensions = 0"},
 		{"more dimensions than indicators", func(o *SynthOptions) { o.Dimensions = 17 }, "17 dimensions for 16 indicators"},
 		{"no years", func(o *SynthOptions) { o.Years = 0 }, "years = 0"},
-		{"too many years", func(o *SynthOptions) { o.Years = 201 }, "years = 201"},
+		{"too many years", func(o *SynthOptions) { o.Years = 126 }, "years = 126"},
 		{"negative missing", func(o *SynthOptions) { o.Missing = -0.1 }, "missing share -0.1"},
 		{"too much missing", func(o *SynthOptions) { o.Missing = 0.9 }, "missing share 0.9"},
 		{"NaN missing", func(o *SynthOptions) { o.Missing = math.NaN() }, "missing share NaN"},

@@ -137,7 +137,7 @@ func ReadCSVTable(file string, b []byte, enc string) (*Table, error) {
 		t.Lines = append(t.Lines, line)
 	}
 	if t.Header == nil {
-		return nil, ErrorList{Errorf(Pos{File: file}, "write a header row and one row per record", "the file is empty")}
+		return nil, ErrorList{Errorf(Pos{File: file, Line: 1}, "write a header row and one row per record", "the file is empty")}
 	}
 	return t, errs.Err()
 }

@@ -102,8 +102,8 @@ func TestReadCSVTableErrors(t *testing.T) {
 		msgs     []string
 		rows     int // rows still returned; -1: no table
 	}{
-		{"empty", "", []string{"data.csv: the file is empty; fix: write a header row and one row per record"}, -1},
-		{"blank lines only", "\n ,, \n\n", []string{"data.csv: the file is empty; fix: write a header row and one row per record"}, -1},
+		{"empty", "", []string{"data.csv:1: the file is empty; fix: write a header row and one row per record"}, -1},
+		{"blank lines only", "\n ,, \n\n", []string{"data.csv:1: the file is empty; fix: write a header row and one row per record"}, -1},
 		{"duplicate header", "region,a,b,a\n", []string{
 			`data.csv:1:4: duplicate column "a" (also at data.csv:1:2); fix: give each column a different name`}, -1},
 		{"unnamed column", "region,,b\n", []string{

@@ -312,3 +312,36 @@ func (s *valueScanner) closeMultiline(line string, i int) int {
 	}
 	return len(line)
 }
+
+// valuePos finds the string value s of key (its opening quote) in table
+// (entry idx of an array table): on the key's line after the "=", or on
+// the lines that continue its value (a multi-line array). It returns the
+// key's position when the value is not found.
+func (k *keyLocator) valuePos(table string, idx int, key, s string) Pos {
+	kp := k.find(table, idx, key)
+	if key == "" || kp.Line == 0 || k.keys[kp.Line-1] != key {
+		return kp
+	}
+	forms := quotedForms(s)
+	for i := kp.Line - 1; i < len(k.lines); i++ {
+		if i > kp.Line-1 && (k.isHeader[i] || k.keys[i] != "") {
+			break
+		}
+		line, start := k.lines[i], 0
+		if i == kp.Line-1 {
+			if start = strings.IndexByte(line, '='); start < 0 {
+				return kp
+			}
+		}
+		best := -1
+		for _, q := range forms {
+			if j := strings.Index(line[start:], q); j >= 0 && (best < 0 || start+j < best) {
+				best = start + j
+			}
+		}
+		if best >= 0 {
+			return Pos{File: k.file, Line: i + 1, Col: utf8.RuneCountInString(line[:best]) + 1}
+		}
+	}
+	return kp
+}

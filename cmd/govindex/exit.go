@@ -5,17 +5,69 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/govindex/govindex/indicators"
 )
 
 // Exit statuses, the contract: 0 success, 1 the run failed, 2 bad input.
+// A run stopped by Ctrl-C (SIGINT) or SIGTERM exits with 128 + the
+// signal's number, as shells report a process the signal killed: 130 or
+// 143. It has cleaned up first: no partial or temporary file is left.
 const (
-	exitOK      = 0
-	exitFailure = 1
-	exitInput   = 2
+	exitOK          = 0
+	exitFailure     = 1
+	exitInput       = 2
+	exitInterrupted = 128 + int(syscall.SIGINT)
 )
+
+// signalCause is why the run's context was cancelled: a signal.
+type signalCause struct{ sig os.Signal }
+
+func (c signalCause) Error() string { return c.sig.String() + " signal received" }
+
+// signalContext returns a context that is cancelled, with a signalCause,
+// on the first SIGINT or SIGTERM. The process is not killed: long work
+// sees the cancellation, stops, and the deferred clean-ups (temporary
+// files and folders) run before it exits. Later signals are ignored until
+// stop is called.
+func signalContext() (ctx context.Context, stop func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-ch:
+			cancel(signalCause{s})
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(ch)
+		close(done)
+		cancel(nil)
+	}
+}
+
+// exitStatus is exitCode, except for a run stopped by a signal: 128 + the
+// signal's number.
+func exitStatus(ctx context.Context, err error) int {
+	if err != nil && errors.Is(err, context.Canceled) {
+		var sc signalCause
+		if errors.As(context.Cause(ctx), &sc) {
+			if n, ok := sc.sig.(syscall.Signal); ok {
+				return 128 + int(n)
+			}
+		}
+		return exitInterrupted
+	}
+	return exitCode(err)
+}
 
 // usageError is a bad flag or argument on the command line. msg and hint
 // are English; format and args are kept so that the message can be shown
@@ -93,8 +145,75 @@ func printError(w io.Writer, err error, lang string) {
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintf(w, "govindex: %s\n", m.interrupted)
 	default:
-		fmt.Fprintf(w, "govindex: %s: %s\n", m.failed, strings.TrimSpace(err.Error()))
+		fmt.Fprintf(w, "govindex: %s: %s\n", m.failed, failureText(err, lang))
 	}
+}
+
+// failureText is a failed run's error for a person, in lang. In Chinese,
+// the failures of the file system (a file or folder that cannot be
+// created, written or renamed) are told in Chinese; other errors are
+// shown as they are.
+func failureText(err error, lang string) string {
+	msg := strings.TrimSpace(err.Error())
+	if lang == "en" {
+		return msg
+	}
+	var we *writeError
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &we):
+		return fmt.Sprintf("无法写出 %s：%s", we.path, zhOSError(we.err))
+	case errors.As(err, &pe):
+		return fmt.Sprintf("无法%s %s：%s", zhFileOp(pe.Op), pe.Path, zhOSError(pe.Err))
+	case errors.As(err, &le):
+		return fmt.Sprintf("无法把 %s 重命名为 %s：%s", le.Old, le.New, zhOSError(le.Err))
+	}
+	return msg
+}
+
+// zhFileOp names a file operation (fs.PathError's Op) in Chinese.
+func zhFileOp(op string) string {
+	switch op {
+	case "open":
+		return "打开"
+	case "read":
+		return "读取"
+	case "write", "sync":
+		return "写入"
+	case "close":
+		return "关闭"
+	case "mkdir", "mkdirall":
+		return "创建文件夹"
+	case "mkdirtemp":
+		return "创建临时文件夹"
+	case "createtemp":
+		return "创建临时文件"
+	case "remove", "unlinkat":
+		return "删除"
+	case "chmod":
+		return "修改权限"
+	case "stat", "lstat":
+		return "访问"
+	}
+	return "访问"
+}
+
+// zhOSError is the innermost cause of a file-system error in Chinese:
+// permission is told without saying reading or writing (the caller says
+// which); other known causes come from the indicators catalogue.
+func zhOSError(err error) string {
+	for {
+		var pe *fs.PathError
+		if !errors.As(err, &pe) {
+			break
+		}
+		err = pe.Err
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return "没有权限"
+	}
+	return indicators.TranslateError(err)
 }
 
 // printInputError writes "file:line:col: message" and the hint, in lang.

@@ -3,18 +3,15 @@
 // reports. Run `govindex --help` for the commands.
 package main
 
-import (
-	"context"
-	"os"
-	"os/signal"
-)
+import "os"
 
 func main() { os.Exit(mainExit()) }
 
-// mainExit runs the command line and returns the exit status; Ctrl-C
-// cancels the context so long work stops and leaves no partial file.
+// mainExit runs the command line and returns the exit status; Ctrl-C or
+// SIGTERM cancels the context so long work stops and leaves no partial
+// file (see signalContext).
 func mainExit() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signalContext()
 	defer stop()
 	return execute(ctx, os.Args[1:], os.Stdout, os.Stderr)
 }

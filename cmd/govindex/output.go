@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -31,7 +33,7 @@ func emit(g *globalOptions, inputs []string, render func(w io.Writer) error) err
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("write %s: %w", g.out, err)
+		return &writeError{path: g.out, err: err}
 	}
 	if !g.quiet {
 		fmt.Fprintf(g.stderr, catalog(g.lang).wrote+"\n", g.out)
@@ -39,10 +41,27 @@ func emit(g *globalOptions, inputs []string, render func(w io.Writer) error) err
 	return nil
 }
 
-// checkOut refuses an --out that is a directory or one of the inputs.
+// writeError is a failure to write --out: a run failure (the input was
+// fine), told in the user's language by printError.
+type writeError struct {
+	path string
+	err  error
+}
+
+func (e *writeError) Error() string { return fmt.Sprintf("write %s: %v", e.path, e.err) }
+func (e *writeError) Unwrap() error { return e.err }
+
+// checkOut refuses an --out that is a directory, in a folder that does
+// not exist, or one of the inputs.
 func checkOut(out string, inputs []string) error {
 	if st, err := os.Stat(out); err == nil && st.IsDir() {
 		return usagef("name a file, e.g. --out results.json", "--out %s is a directory", out)
+	}
+	parent := filepath.Dir(out)
+	if st, err := os.Stat(parent); errors.Is(err, fs.ErrNotExist) {
+		return usagef("create the folder first, or name a file in a folder that exists", "--out %s: the folder %s does not exist", out, parent)
+	} else if err == nil && !st.IsDir() {
+		return usagef("name a file in a folder, e.g. --out results.json", "--out %s: %s is not a folder", out, parent)
 	}
 	abs, err := filepath.Abs(out)
 	if err != nil {

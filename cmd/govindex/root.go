@@ -107,7 +107,7 @@ func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		printError(stderr, err, langFromArgs(args))
 	}
-	return exitCode(err)
+	return exitStatus(ctx, err)
 }
 
 // isCobraUsage recognises the few usage errors cobra makes itself.
