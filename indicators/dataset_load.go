@@ -63,7 +63,7 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 	tables := func(rel, shown string, b []byte) []*Table {
 		switch strings.ToLower(path.Ext(rel)) {
 		case ".xlsx", ".xlsm":
-			ts, err := ReadXLSXTables(shown, b)
+			ts, err := readXLSXTables(shown, b, def.Limits.unzipBytes())
 			errs = append(errs, asInputErrors(err, shown)...)
 			if err == nil && len(ts) == 0 {
 				errs = append(errs, Errorf(Pos{File: shown}, "fill in a sheet with a header row and data", "the workbook has no data"))

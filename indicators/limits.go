@@ -60,6 +60,16 @@ func orDefault(n, def int) int {
 	return n
 }
 
+// unzipBytes caps the unpacked size of an XLSX workbook: 4 times the file
+// limit, and at least xlsxUnzipLimit.
+func (l LimitsSpec) unzipBytes() int64 {
+	fb := l.FileBytes()
+	if fb > math.MaxInt64/4 {
+		return math.MaxInt64
+	}
+	return max(4*fb, xlsxUnzipLimit)
+}
+
 // Regions is the largest number of regions accepted.
 func (l LimitsSpec) Regions() int { return orDefault(l.MaxRegions, DefaultMaxRegions) }
 

@@ -23,6 +23,7 @@ func init() {
 		"%d indicators, over the limit of %d (max_indicators)":                                           "共有 %d 个指标，超过了 %d 个的上限（max_indicators）",
 		"%d regions, over the limit of %d (max_regions)":                                                 "共有 %d 个地区，超过了 %d 个的上限（max_regions）",
 		"%d regions × %d indicators make %d cells, over the limit of %d (max_cells)":                     "%d 个地区 × %d 个指标共 %d 个单元格，超过了 %d 个的上限（max_cells）",
+		"the workbook unpacks to more than %d bytes (4 times max_file_mb, at least 1 GiB)":               "工作簿解压后超过 %d 字节（max_file_mb 的 4 倍，至少 1 GiB）",
 		"more than %d observations (max_observations)":                                                   "观测值超过了 %d 个的上限（max_observations）",
 		"the observations span %d years, over the limit of %d (max_years); year %d is the first over it": "观测值涉及 %d 个年份，超过了 %d 个的上限（max_years）；从 %d 年起超出",
 

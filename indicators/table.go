@@ -238,7 +238,8 @@ func blankRecord(rec []string) bool {
 	return true
 }
 
-// xlsxUnzipLimit caps the unpacked size of a workbook.
+// xlsxUnzipLimit caps the unpacked size of a workbook: 1 GiB, or 4 times
+// max_file_mb when that is more (see LimitsSpec.unzipBytes).
 const xlsxUnzipLimit = 1 << 30
 
 // ReadXLSXTables reads every non-empty sheet of an XLSX workbook, in
@@ -252,6 +253,12 @@ const xlsxUnzipLimit = 1 << 30
 //
 // A workbook with no non-empty sheet gives no tables and no error.
 func ReadXLSXTables(file string, b []byte) ([]*Table, error) {
+	return readXLSXTables(file, b, xlsxUnzipLimit)
+}
+
+// readXLSXTables is ReadXLSXTables with the workbook's unpacked size
+// limited to unzipLimit bytes.
+func readXLSXTables(file string, b []byte, unzipLimit int64) ([]*Table, error) {
 	if !bytes.HasPrefix(b, sigZip) {
 		hint := "save it from a spreadsheet program as .xlsx, or name a CSV file with .csv"
 		if bytes.HasPrefix(b, sigOLE2) {
@@ -259,7 +266,7 @@ func ReadXLSXTables(file string, b []byte) ([]*Table, error) {
 		}
 		return nil, ErrorList{Errorf(Pos{File: file}, hint, "not an XLSX file")}
 	}
-	sheets, errs := readSheets(file, b)
+	sheets, errs := readSheets(file, b, unzipLimit)
 	var tables []*Table
 	for _, sh := range sheets {
 		t, serrs := sheetTable(sh.name, sh.rows)
@@ -281,7 +288,7 @@ type rawSheet struct {
 // and XML input; a panic in it on a damaged file becomes an error rather
 // than the end of the run (only excelize runs under the recover, so our own
 // bugs still crash loudly in tests and fuzzing).
-func readSheets(file string, b []byte) (sheets []rawSheet, errs ErrorList) {
+func readSheets(file string, b []byte, unzipLimit int64) (sheets []rawSheet, errs ErrorList) {
 	const hint = "open it in a spreadsheet program and save it again as .xlsx"
 	defer func() {
 		if p := recover(); p != nil {
@@ -290,7 +297,11 @@ func readSheets(file string, b []byte) (sheets []rawSheet, errs ErrorList) {
 	}()
 	// A data workbook is small; the limit stops a zip bomb from taking the
 	// machine's memory (excelize's default is 16 GB).
-	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: xlsxUnzipLimit})
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: unzipLimit})
+	if err != nil && strings.HasPrefix(err.Error(), "unzip size exceeds") {
+		return nil, ErrorList{Errorf(Pos{File: file}, "check that this is the right file; if it is, raise max_file_mb under [limits] in index.toml",
+			"the workbook unpacks to more than %d bytes (4 times max_file_mb, at least 1 GiB)", unzipLimit)}
+	}
 	if err != nil {
 		return nil, ErrorList{Errorf(Pos{File: file}, hint, "cannot open the workbook: %v", err)}
 	}
