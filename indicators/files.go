@@ -211,6 +211,26 @@ func (d *Definition) readNamed(rel, kind string, pos Pos) ([]byte, string, error
 	return nil, shown, e
 }
 
+// ReadReportFile reads the file a [report] key names (article_template,
+// article_template_en, font or geojson), relative to the index.toml. A
+// file that cannot be read is an *InputError at the path in index.toml.
+func (d *Definition) ReadReportFile(key string) ([]byte, string, error) {
+	var rel, kind string
+	switch key {
+	case "article_template":
+		rel, kind = d.Report.ArticleTemplate, "article template"
+	case "article_template_en":
+		rel, kind = d.Report.ArticleTemplateEn, "article template"
+	case "font":
+		rel, kind = d.Report.Font, "font"
+	case "geojson":
+		rel, kind = d.Report.GeoJSON, "map"
+	default:
+		panic("indicators: no [report] file key " + key)
+	}
+	return d.readNamed(rel, kind, d.valuePos("report", 0, key, rel))
+}
+
 // notFoundHint helps with a file that is not there: a file of a close name
 // in the same folder, a folder that does not exist, or where relative
 // paths start from.

@@ -44,7 +44,8 @@ func init() {
 	} {
 		zhHints[en] = zh
 	}
-	fileKinds := words(map[string]string{"regions": "地区", "data": "数据", "evidence": "证据"})
+	fileKinds := words(map[string]string{"regions": "地区", "data": "数据", "evidence": "证据",
+		"article template": "文章模板", "font": "字体", "map": "地图"})
 	for _, format := range []string{
 		"%s file %q not found (tried %s)",
 		"%s file %q cannot be read: permission denied (%s)",

@@ -48,7 +48,7 @@ func ReportGeoJSON(def *indicators.Definition) (geo []byte, key string, err erro
 	if def == nil || def.Report.GeoJSON == "" {
 		return nil, "", nil
 	}
-	b, _, err := def.ReadFile(def.Report.GeoJSON)
+	b, _, err := def.ReadReportFile("geojson")
 	if err != nil {
 		return nil, "", err
 	}

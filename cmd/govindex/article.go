@@ -63,21 +63,9 @@ func runArticle(ctx context.Context, g *globalOptions, robust, seedChanged bool)
 		return err
 	}
 	opts := reports.ArticleOptions{Options: reportOptions(g), Robust: rr}
-	rel := p.def.Report.ArticleTemplate
-	if g.lang == "en" {
-		rel = p.def.Report.ArticleTemplateEn
-	}
 	inputs := inputFiles(g, p.def)
-	if rel != "" {
-		b, shown, err := p.def.ReadFile(rel)
-		if err != nil {
-			return err
-		}
-		if !utf8.Valid(b) {
-			return indicators.Errorf(indicators.Pos{File: shown}, "save the template as UTF-8 text",
-				"the article template is not UTF-8 text")
-		}
-		opts.Template, opts.TemplateName = string(b), shown
+	if opts.Template, opts.TemplateName, err = articleTemplate(p.def, g.lang); err != nil {
+		return err
 	}
 	if g.config != "" {
 		for _, t := range []string{p.def.Report.ArticleTemplate, p.def.Report.ArticleTemplateEn} {
@@ -112,4 +100,26 @@ func templatePath(config, rel string) string {
 		return rel
 	}
 	return filepath.Join(filepath.Dir(config), filepath.FromSlash(rel))
+}
+
+// articleTemplate reads the article template [report] names for lang, if
+// any: text and the name to show in messages ("" and "" for the embedded
+// one).
+func articleTemplate(def *indicators.Definition, lang string) (text, name string, err error) {
+	key, rel := "article_template", def.Report.ArticleTemplate
+	if lang == "en" {
+		key, rel = "article_template_en", def.Report.ArticleTemplateEn
+	}
+	if rel == "" {
+		return "", "", nil
+	}
+	b, shown, err := def.ReadReportFile(key)
+	if err != nil {
+		return "", "", err
+	}
+	if !utf8.Valid(b) {
+		return "", "", indicators.Errorf(indicators.Pos{File: shown}, "save the template as UTF-8 text",
+			"the article template is not UTF-8 text")
+	}
+	return string(b), shown, nil
 }

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/govindex/govindex/indicators"
 	"github.com/govindex/govindex/reports"
@@ -282,24 +281,12 @@ func writeReport(ctx context.Context, g *globalOptions, p *project, res *scoring
 		return err
 	}
 	article := reports.ArticleOptions{Options: opts, Robust: rr}
-	rel := def.Report.ArticleTemplate
-	if g.lang == "en" {
-		rel = def.Report.ArticleTemplateEn
-	}
-	if rel != "" {
-		b, shown, err := def.ReadFile(rel)
-		if err != nil {
-			return err
-		}
-		if !utf8.Valid(b) {
-			return indicators.Errorf(indicators.Pos{File: shown}, "save the template as UTF-8 text",
-				"the article template is not UTF-8 text")
-		}
-		article.Template, article.TemplateName = string(b), shown
+	if article.Template, article.TemplateName, err = articleTemplate(def, g.lang); err != nil {
+		return err
 	}
 	var font []byte
 	if def.Report.Font != "" {
-		if font, _, err = def.ReadFile(def.Report.Font); err != nil {
+		if font, _, err = def.ReadReportFile("font"); err != nil {
 			return err
 		}
 	}
