@@ -40,6 +40,8 @@ type IndexSpec struct {
 	Regions     string   `toml:"regions"`
 	Data        []string `toml:"data"`
 	Description string   `toml:"description"`
+	// DescriptionEn is the description in English (extension).
+	DescriptionEn string `toml:"description_en"`
 	// Encoding forces the text encoding of CSV inputs: "auto" (default),
 	// "utf-8" or "gb18030" (which also reads GBK and GB2312).
 	Encoding string `toml:"encoding"`

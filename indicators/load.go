@@ -336,7 +336,7 @@ var knownKeys = map[string][]string{
 	"":            {"index", "scoring", "stars", "dimension", "indicator", "source", "ahp", "cap", "uncertainty", "report", "limits"},
 	"limits":      {"max_file_mb", "max_regions", "max_indicators", "max_years", "max_observations", "max_cells"},
 	"report":      {"article_template", "article_template_en", "font", "geojson", "geojson_key"},
-	"index":       {"name", "name_en", "edition", "year", "years", "regions", "data", "description", "encoding"},
+	"index":       {"name", "name_en", "edition", "year", "years", "regions", "data", "description", "description_en", "encoding"},
 	"scoring":     {"impute", "treat", "normalise", "range", "weights", "aggregate", "ties", "round", "min_coverage", "reference", "power", "comparable"},
 	"stars":       {"method", "thresholds", "classes", "labels"},
 	"dimension":   {"id", "name", "name_en", "parent", "weight", "aggregate"},

@@ -465,7 +465,11 @@ func buildHTMLPage(r *scoring.Result, o HTMLOptions) (*htmlPage, error) {
 			b.rated = append(b.rated, rr)
 		}
 	}
-	page := &htmlPage{Lang: "zh-CN", Title: title(r, lang), Description: r.Def.Index.Description}
+	desc := r.Def.Index.Description
+	if lang == "en" && r.Def.Index.DescriptionEn != "" {
+		desc = r.Def.Index.DescriptionEn
+	}
+	page := &htmlPage{Lang: "zh-CN", Title: title(r, lang), Description: desc}
 	if lang == "en" {
 		page.Lang = "en"
 	}
