@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -166,4 +167,95 @@ func BenchmarkRobustProject(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// rbSynthProject writes the project of `govindex synth --regions n
+// --indicators 48 --dimensions 6 --years 1 --seed 1` (the one bench/run.sh
+// times: no rounding, 2% of the values missing) into a temporary folder
+// and loads it.
+func rbSynthProject(b *testing.B, n int) (*indicators.Definition, *indicators.Dataset) {
+	b.Helper()
+	o := indicators.SynthOptions{Regions: n, Indicators: 48, Dimensions: 6, Years: 1, Seed: 1, Missing: indicators.SynthDefaultMissing}
+	s, err := indicators.NewSynth(o)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	for _, name := range indicators.SynthFiles {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.WriteFile(context.Background(), name, f); err != nil {
+			b.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	def, err := indicators.LoadFile(filepath.Join(dir, indicators.SynthIndexFile))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ds, err := indicators.LoadData(def, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return def, ds
+}
+
+// BenchmarkRobustSynth3000 is the analysis `govindex robust` runs on the
+// synth project of bench/run.sh (3,000 regions, 10,000 samples), its data
+// loaded before the timer starts: the nominal scoring, the plan, the
+// samples and the figures.
+func BenchmarkRobustSynth3000(b *testing.B) {
+	def, ds := rbSynthProject(b, 3000)
+	year := def.Index.Year
+	b.ResetTimer()
+	for range b.N {
+		rr, err := RobustRun(context.Background(), def, ds, year, RobustOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if rr.Failed != 0 {
+			b.Fatalf("%d samples failed", rr.Failed)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/10000, "ns/sample")
+}
+
+// BenchmarkRobustSample times the parts of one sample of the synth
+// project of 3,000 regions on one goroutine, the draws cycling through
+// the first 64 samples: aggregation (all nodes, the index's scores as
+// logarithms for a geometric draw), ranking and rating, and the tallies.
+func BenchmarkRobustSample(b *testing.B) {
+	def, ds := rbSynthProject(b, 3000)
+	m := ds.Matrix(def, def.Index.Year)
+	cfg, err := ResolveUncertainty(def, RobustOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	nominal, err := Score(def, m)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := newRobustPlan(def, m, nominal, cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := p.newWorker(true)
+	b.Run("evaluate", func(b *testing.B) {
+		for i := range b.N {
+			w.drawRandom(uint64(i % 64))
+			if !w.evaluate() {
+				b.Fatal(w.reason)
+			}
+		}
+	})
+	b.Run("evaluate+tally", func(b *testing.B) {
+		for i := range b.N {
+			w.drawRandom(uint64(i % 64))
+			w.sample(i)
+		}
+	})
 }

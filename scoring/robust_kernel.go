@@ -5,7 +5,9 @@ import (
 	"math"
 	"math/bits"
 	"math/rand/v2"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/govindex/govindex/indicators"
 )
@@ -24,11 +26,23 @@ import (
 // region is Σ_j (w_j / Σw)·x_j over its children, added in the nominal
 // run's order (child indicators, then child dimensions, each in
 // declaration order), so that a sample with the nominal draw reproduces the
-// nominal scores exactly. Rows with a missing child are recomputed the
-// nominal way (weights renormalised over the children present). Geometric
-// nodes add precomputed logarithms; a geometric node over a geometric
-// child uses the child's log-score directly instead of log(exp(·)), which
-// can differ from the nominal run in the last bit.
+// nominal scores exactly; up to eight columns are added in one pass over
+// the regions. Rows with a missing child are recomputed the nominal way
+// (weights renormalised over the children present): the plan groups them
+// by the child indicators they miss (patterns) and packs their values row
+// by row, so that a pattern's weights are renormalised once and its rows
+// read in order. Geometric nodes add precomputed logarithms; a geometric
+// node over a geometric child uses the child's log-score directly instead
+// of log(exp(·)), which can differ from the nominal run in the last bit.
+//
+// Ranking (robust_rank.go) sorts the scores by a two-digit radix sort on
+// bucket numbers (where a score falls between the smallest and the
+// largest), then by the scores' keys among the few that share a bucket.
+// A geometric index without rounding is ranked from its log-scores, which
+// spares an exponential per region and sample; its ranks and stars are
+// still exactly those of the scores (rankByLogs). Threshold stars are
+// given walking up the sorted scores. Each worker counts the ranks in an
+// n × n histogram (robust_hist.go) of 16-bit counts, batch by batch.
 
 // rbMethod is how a node aggregates in a sample.
 type rbMethod struct {
@@ -68,9 +82,18 @@ type rbData struct {
 
 // rbPattern is the rows that miss the same child indicators of a node:
 // bit t of missing is set when nd.inds[t] is missing.
+//
+// present lists the positions t (in nd.inds) of the indicators the rows
+// have, and vals (logs) their values (logarithms; nil when unused), row
+// by row: vals[r*len(present)+q] is row rows[r]'s value of indicator
+// nd.inds[present[q]]. A node's patterns share their arrays, one after
+// the other: recomputing its incomplete rows reads them in order rather
+// than picking values from all over the columns.
 type rbPattern struct {
-	missing uint64
-	rows    []int32
+	missing    uint64
+	rows       []int32
+	present    []int32
+	vals, logs []float64
 }
 
 // rbPlan is the prepared analysis.
@@ -96,6 +119,14 @@ type rbPlan struct {
 	quantK        int
 	capNodes      [][]int32 // per [[cap]]: the nodes it reads
 	maxKids       int
+	// logRank is set when a geometric index can be ranked and rated from
+	// its logarithms (rankByLogs): no rounding, threshold or quantile
+	// stars. logThresholds are the logarithms of the thresholds.
+	logRank       bool
+	logThresholds []float64
+	// ascending is set when the star thresholds are strictly ascending,
+	// as Check makes sure (starsInOrder relies on it).
+	ascending bool
 }
 
 const (
@@ -161,6 +192,21 @@ func newRobustPlan(def *indicators.Definition, m *indicators.Matrix, nominal *Re
 	}
 	for _, s := range p.nomStars {
 		p.classes = max(p.classes, s)
+	}
+	p.logRank = !p.round && (p.starKind == rbStarsThresholds || p.starKind == rbStarsQuantiles)
+	if p.starKind == rbStarsThresholds {
+		th := def.Stars.Thresholds
+		p.ascending = !slices.ContainsFunc(th, math.IsNaN)
+		for j := 1; j < len(th); j++ {
+			p.ascending = p.ascending && th[j] > th[j-1]
+		}
+		for _, t := range th {
+			lt := math.Inf(-1) // every score is above a threshold ≤ 0
+			if t > 0 {
+				lt = math.Log(t)
+			}
+			p.logThresholds = append(p.logThresholds, lt)
+		}
 	}
 
 	// The tree, in post-order as Score visits it.
@@ -295,25 +341,7 @@ func newRobustPlan(def *indicators.Definition, m *indicators.Matrix, nominal *Re
 			for k := range N {
 				N[k] = make([]float64, p.nInd)
 			}
-			for i, ind := range def.Indicators {
-				name := normName
-				if ind.Normalise != "" {
-					name = ind.Normalise
-				}
-				norm, _ := LookupNormaliser(name)
-				np := NormaliseParams{Range: sc.Range, Ref: ref, Target: ind.Target}
-				dir := float64(ind.Direction)
-				if len(ind.Goalposts) == 2 {
-					np.Goalposts = []float64{ind.Goalposts[0], ind.Goalposts[1]}
-					if dir < 0 {
-						np.Goalposts = []float64{-ind.Goalposts[1], -ind.Goalposts[0]}
-					}
-				}
-				if np.Target != nil && dir < 0 {
-					t := -*np.Target
-					np.Target = &t
-				}
-				out := norm.Fn(dcols[i], np)
+			for i, out := range rbNormalise(def, normName, ref, dcols) {
 				copy(d.vals[i*n:(i+1)*n], out)
 				for k, v := range out {
 					N[k][i] = v
@@ -377,11 +405,108 @@ func newRobustPlan(def *indicators.Definition, m *indicators.Matrix, nominal *Re
 						d.patterns[ni][x].rows = append(d.patterns[ni][x].rows, int32(k))
 					}
 				}
+				rbPackPatterns(d, nd, d.patterns[ni], n)
 			}
 			p.data = append(p.data, d)
 		}
 	}
 	return p, nil
+}
+
+// rbNormalise normalises the indicators' columns (dcols[i], treated and
+// signed by direction) with normName, or an indicator's own method, as
+// Score does; the columns are shared out among GOMAXPROCS goroutines.
+func rbNormalise(def *indicators.Definition, normName string, ref int, dcols [][]float64) [][]float64 {
+	sc := def.Scoring
+	outs := make([][]float64, len(def.Indicators))
+	one := func(i int) {
+		ind := def.Indicators[i]
+		name := normName
+		if ind.Normalise != "" {
+			name = ind.Normalise
+		}
+		norm, _ := LookupNormaliser(name)
+		np := NormaliseParams{Range: sc.Range, Ref: ref, Target: ind.Target}
+		dir := float64(ind.Direction)
+		if len(ind.Goalposts) == 2 {
+			np.Goalposts = []float64{ind.Goalposts[0], ind.Goalposts[1]}
+			if dir < 0 {
+				np.Goalposts = []float64{-ind.Goalposts[1], -ind.Goalposts[0]}
+			}
+		}
+		if np.Target != nil && dir < 0 {
+			t := -*np.Target
+			np.Target = &t
+		}
+		outs[i] = norm.Fn(dcols[i], np)
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(outs))
+	if workers <= 1 {
+		for i := range outs {
+			one(i)
+		}
+		return outs
+	}
+	panics := make([]any, workers)
+	var wg sync.WaitGroup
+	for g := range workers {
+		wg.Go(func() {
+			defer func() { panics[g] = recover() }()
+			for i := g; i < len(outs); i += workers {
+				one(i)
+			}
+		})
+	}
+	wg.Wait()
+	for _, v := range panics {
+		if v != nil {
+			panic(v) // in the caller's goroutine, as without the workers
+		}
+	}
+	return outs
+}
+
+// rbPackPatterns fills in the present indicators and the values of a
+// node's patterns (rows known), in arrays they share.
+func rbPackPatterns(d rbData, nd rbNode, pats []rbPattern, n int) {
+	nRows, nPresent, nVals := 0, 0, 0
+	for _, pat := range pats {
+		m := len(nd.inds) - bits.OnesCount64(pat.missing)
+		nRows += len(pat.rows)
+		nPresent += m
+		nVals += m * len(pat.rows)
+	}
+	rows := make([]int32, 0, nRows)
+	present := make([]int32, 0, nPresent)
+	vals := make([]float64, 0, nVals)
+	var logs []float64
+	if d.logs != nil {
+		logs = make([]float64, 0, nVals)
+	}
+	for x := range pats {
+		pat := &pats[x]
+		r0, p0, v0 := len(rows), len(present), len(vals)
+		rows = append(rows, pat.rows...)
+		for t := range nd.inds {
+			if pat.missing&(1<<t) == 0 {
+				present = append(present, int32(t))
+			}
+		}
+		pat.rows, pat.present = rows[r0:len(rows):len(rows)], present[p0:len(present):len(present)]
+		for _, k := range pat.rows {
+			for _, t := range pat.present {
+				at := int(nd.inds[t])*n + int(k)
+				vals = append(vals, d.vals[at])
+				if logs != nil {
+					logs = append(logs, d.logs[at])
+				}
+			}
+		}
+		pat.vals = vals[v0:len(vals):len(vals)]
+		if logs != nil {
+			pat.logs = logs[v0:len(logs):len(logs)]
+		}
+	}
 }
 
 // rbCheckImpute is checkImputeData for an imputation alternative: its
@@ -460,17 +585,14 @@ type rbWorker struct {
 	tmp       []float64
 	cbuf, cs  []float64
 	pws       []float64
-	pcols     [][]float64
+	ppos, at  []int32
 	xcols     [][]float64
-	batch     []int32 // ranks of the last samples: batch[s*n+k]
-	batched   int
 	xrows     [][]float64
 	xbuf      []float64
 	wbuf      []float64
 	score     []float64
 	keys      []uint64
-	keys2     []uint64
-	ord, ord2 []int32
+	sorted    []rbOrd
 	sorter    rbSorter
 	above     []int32 // rankByCounting's counts
 	below     []int32
@@ -484,7 +606,7 @@ type rbWorker struct {
 	positive bool
 
 	// Monte Carlo tallies.
-	hist       []int32 // hist[k*n+rank−1]
+	hist       *rbHist
 	starHist   []int32 // starHist[k*(classes+1)+stars]
 	shift      int64
 	valid      int
@@ -512,16 +634,17 @@ func (p *rbPlan) newWorker(tally bool) *rbWorker {
 	}
 	w.stamp, w.tmp = make([]uint32, n), make([]float64, (p.maxKids+1)*n)
 	w.cbuf, w.cs, w.xcols = make([]float64, 0, p.maxKids), make([]float64, p.maxKids), make([][]float64, 0, p.maxKids)
-	w.pws, w.pcols = make([]float64, 0, p.maxKids), make([][]float64, 0, p.maxKids)
-	w.score, w.keys, w.keys2 = make([]float64, n), make([]uint64, n), make([]uint64, n)
-	w.ord, w.ord2, w.rank, w.stars = make([]int32, n), make([]int32, n), make([]int32, n), make([]int, n)
+	w.pws = make([]float64, 0, p.maxKids)
+	w.ppos, w.at = make([]int32, 0, p.maxKids), make([]int32, p.maxKids)
+	w.score, w.keys, w.sorted = make([]float64, n), make([]uint64, n), make([]rbOrd, n)
+	w.sorter.reserve(n)
+	w.rank, w.stars = make([]int32, n), make([]int, n)
 	w.wbuf = make([]float64, 0, p.maxKids)
 	if p.round {
 		w.above, w.below = make([]int32, rbCountFactor*n+1024), make([]int32, rbCountFactor*n+1024)
 	}
 	if tally {
-		w.hist = make([]int32, n*n)
-		w.batch = make([]int32, rbBatch*n)
+		w.hist = newRBHist(n, p.cfg.Samples)
 		w.starHist = make([]int32, n*(p.classes+1))
 	}
 	return w
@@ -633,11 +756,7 @@ func (w *rbWorker) sample(i int) {
 	w.valid++
 	p := w.p
 	n, width := p.n, p.classes+1
-	copy(w.batch[w.batched*n:(w.batched+1)*n], w.rank)
-	w.batched++
-	if w.batched == rbBatch {
-		w.flush()
-	}
+	w.hist.record(w.rank)
 	for k := range n {
 		r := w.rank[k]
 		w.starHist[k*width+w.stars[k]]++
@@ -649,23 +768,8 @@ func (w *rbWorker) sample(i int) {
 	}
 }
 
-// rbBatch is the number of samples whose ranks a worker keeps before
-// adding them to its histogram.
-const rbBatch = 256
-
-// flush adds the batched ranks to the histogram region by region, so that
-// each region's counts, spread over an n × n table, are updated together
-// rather than one sample at a time all over it.
-func (w *rbWorker) flush() {
-	n, batch := w.p.n, w.batch
-	for k := range n {
-		row := w.hist[k*n : (k+1)*n]
-		for s := range w.batched {
-			row[batch[s*n+k]-1]++
-		}
-	}
-	w.batched = 0
-}
+// flush counts the ranks waiting in the histogram's batch.
+func (w *rbWorker) flush() { w.hist.flush() }
 
 // sumShift is Σ_k |rank − nominal rank| of the last evaluation.
 func (w *rbWorker) sumShift() int64 {
@@ -707,17 +811,32 @@ func (w *rbWorker) evaluate() bool {
 		w.needVal[ni] = ni == p.root || nd.capped || m.kind != rbGeom ||
 			(nd.parent >= 0 && w.method(int(nd.parent)).kind != rbGeom)
 	}
+	logs := p.logRank && w.method(p.root).kind == rbGeom
+	if logs {
+		w.needVal[p.root] = false
+	}
 	for ni := range p.nodes {
 		if !w.node(ni, d) {
 			return false
+		}
+	}
+	if logs {
+		if ok, done := w.rankByLogs(); done {
+			return ok
+		}
+		// Scores out of the range rankByLogs takes: from the scores.
+		v := w.val[p.root]
+		for k, s := range w.lg[p.root] {
+			v[k] = math.Exp(s)
 		}
 	}
 
 	// Round, key and rank the index scores.
 	idx := w.val[p.root]
 	intKeys := p.round
+	keys, score := w.keys[:len(idx)], w.score[:len(idx)]
 	for k, x := range idx {
-		if math.IsNaN(x) {
+		if x != x { // NaN
 			return w.fail(false, "region %s has no score: its values are missing on every indicator kept", regionLabel(p.regions[k]))
 		}
 		if x == 0 {
@@ -725,28 +844,38 @@ func (w *rbWorker) evaluate() bool {
 		}
 		if p.round {
 			var ok bool
-			x, w.keys[k], ok = p.roundKey(x)
+			x, keys[k], ok = p.roundKey(x)
 			intKeys = intKeys && ok
+		} else {
+			keys[k] = floatKey(x)
 		}
-		w.score[k] = x
+		score[k] = x
 	}
-	if !intKeys {
+	if !intKeys && p.round {
 		for k, x := range w.score {
 			w.keys[k] = floatKey(x)
 		}
 	}
+	var sorted []rbOrd
 	if !intKeys || !w.rankByCounting() {
-		w.rankBySorting()
+		sorted = w.rankBySorting(w.score)
 	}
 	switch p.starKind {
 	case rbStarsThresholds:
+		if sorted != nil && p.ascending {
+			th := p.def.Stars.Thresholds
+			w.starsInOrder(sorted, func(k, j int) bool { return w.score[k] >= th[j] })
+			break
+		}
 		th := p.def.Stars.Thresholds
 		for k, s := range w.score {
 			c := 1
 			for _, t := range th {
+				above := 0 // without a branch: which way it goes is anybody's guess
 				if s >= t {
-					c++
+					above = 1
 				}
+				c += above
 			}
 			w.stars[k] = c
 		}
@@ -767,29 +896,52 @@ func (w *rbWorker) evaluate() bool {
 // ranks are 1 + the number of keys above, dense ranks 1 + the number of
 // distinct keys above; quantile stars are floor(p·k/n) + 1, p the number
 // of keys below.
-func (w *rbWorker) rankBySorting() {
+func (w *rbWorker) rankBySorting(vals []float64) []rbOrd {
+	sorted := w.sorter.sort(w.keys, vals, w.sorted)
+	w.rankSorted(sorted)
+	return sorted
+}
+
+// starsInOrder gives the threshold stars of the rows in the order of their
+// scores, ascending (sorted), as one plus the number of thresholds at or
+// below each: it moves up the (strictly ascending) thresholds as the
+// scores rise. reached(k, j) tells whether row k's score is at or above
+// threshold j.
+func (w *rbWorker) starsInOrder(sorted []rbOrd, reached func(k, j int) bool) {
+	nt := len(w.p.def.Stars.Thresholds)
+	j := 0
+	for _, o := range sorted {
+		for j < nt && reached(int(o.idx), j) {
+			j++
+		}
+		w.stars[o.idx] = 1 + j
+	}
+}
+
+// rankSorted ranks the rows in the order of their keys, numbered by
+// distinct key (rbOrd; equal numbers are ties).
+func (w *rbWorker) rankSorted(sorted []rbOrd) {
 	p := w.p
 	n := p.n
-	keys, ord := w.sorter.sort(w.keys, w.keys2, w.ord, w.ord2)
-	last, distinct := n-1, 1
+	last, distinct := n-1, int32(1)
 	for i := n - 1; i >= 0; i-- {
-		if i < n-1 && keys[i] != keys[i+1] {
+		if i < n-1 && sorted[i].q != sorted[i+1].q {
 			last = i
 			distinct++
 		}
 		r := int32(n - last)
 		if p.dense {
-			r = int32(distinct)
+			r = distinct
 		}
-		w.rank[ord[i]] = r
+		w.rank[sorted[i].idx] = r
 	}
 	if p.starKind == rbStarsQuantiles {
 		first := 0
 		for i := range n {
-			if i > 0 && keys[i] != keys[i-1] {
+			if i > 0 && sorted[i].q != sorted[i-1].q {
 				first = i
 			}
-			w.stars[ord[i]] = first*p.quantK/n + 1
+			w.stars[sorted[i].idx] = first*p.quantK/n + 1
 		}
 	}
 }
@@ -930,8 +1082,17 @@ func (w *rbWorker) node(ni int, d *rbData) bool {
 	// Rows that miss the same child indicators share their weights.
 	w.epoch++
 	if pats := d.patterns[ni]; len(nd.inds) <= 64 {
-		for _, pat := range pats {
-			w.fixPattern(ni, nd, pat, cw, xs, out)
+		at := w.at[:len(nd.inds)]
+		j := int32(0)
+		for t, i := range nd.inds {
+			at[t] = -1
+			if !w.excl[i] {
+				at[t] = j
+				j++
+			}
+		}
+		for x := range pats {
+			w.fixPattern(ni, nd, &pats[x], cw, xs, at, geo, out)
 		}
 	} else {
 		for _, k := range d.incomplete[ni] {
@@ -988,26 +1149,34 @@ func (w *rbWorker) kidValues(kid int, log bool, method string, slot int) ([]floa
 // indicators as fixRow does, the weights renormalised once for all of
 // them. cw and xs are the children in this draw: the indicators not
 // excluded, then the child dimensions (taken as present: rows where one is
-// missing go through fixRow afterwards).
-func (w *rbWorker) fixPattern(ni int, nd *rbNode, pat rbPattern, cw []float64, xs [][]float64, out []float64) {
-	ws, cols := w.pws[:0], w.pcols[:0]
-	j := 0
-	for t, i := range nd.inds {
-		if w.excl[i] {
-			continue
-		}
-		if pat.missing&(1<<t) == 0 {
-			ws, cols = append(ws, cw[j]), append(cols, xs[j])
-		}
-		j++
+// missing go through fixRow afterwards); at[t] is the place in cw of
+// nd.inds[t] (−1: excluded).
+func (w *rbWorker) fixPattern(ni int, nd *rbNode, pat *rbPattern, cw []float64, xs [][]float64, at []int32, geo bool, out []float64) {
+	src := pat.vals
+	if geo {
+		src = pat.logs
 	}
-	for ; j < len(xs); j++ {
-		ws, cols = append(ws, cw[j]), append(cols, xs[j])
+	m := len(pat.present)
+	// ws: the weights of the children present, indicators (the pos-th
+	// values of a row of src) then child dimensions, added up in that
+	// order.
+	ws, pos := w.pws[:cap(w.pws)], w.ppos[:cap(w.ppos)]
+	nq, sum := 0, 0.0
+	for q, t := range pat.present {
+		if j := at[t]; j >= 0 {
+			c := cw[j]
+			ws[nq], pos[nq] = c, int32(q)
+			sum += c
+			nq++
+		}
 	}
-	sum := 0.0
-	for _, c := range ws {
+	kids := xs[len(xs)-len(nd.kids):]
+	for e := range kids {
+		c := cw[len(xs)-len(kids)+e]
+		ws[nq+e] = c
 		sum += c
 	}
+	ws, pos = ws[:nq+len(kids)], pos[:nq]
 	if len(ws) == 0 || !(sum > 0) {
 		for _, k := range pat.rows {
 			out[k] = math.NaN()
@@ -1018,12 +1187,51 @@ func (w *rbWorker) fixPattern(ni int, nd *rbNode, pat rbPattern, cw []float64, x
 	for q, c := range ws {
 		ws[q] = c / sum
 	}
-	for _, k := range pat.rows {
+	wInd, wKid := ws[:nq], ws[nq:]
+	if nq == m && len(kids) == 0 {
+		rbRowSums(out, pat.rows, src, wInd)
+		return
+	}
+	for r, k := range pat.rows {
+		row := src[r*m : (r+1)*m]
 		s := 0.0
-		for q, col := range cols {
-			s += ws[q] * col[k]
+		for q, c := range wInd {
+			s += c * row[pos[q]]
+		}
+		for e, c := range wKid {
+			s += c * kids[e][k]
 		}
 		out[k] = s
+	}
+}
+
+// rbRowSums sets out[rows[r]] = Σ_q c[q]·src[r·len(c)+q], adding from 0 in
+// the order of q as fixRow does, four rows at a time (their sums are
+// independent, so the processor need not wait for one to add the next).
+func rbRowSums(out []float64, rows []int32, src []float64, c []float64) {
+	m := len(c)
+	r := 0
+	for ; r+4 <= len(rows); r += 4 {
+		a := src[r*m : (r+1)*m][:m]
+		b := src[(r+1)*m : (r+2)*m][:m]
+		d := src[(r+2)*m : (r+3)*m][:m]
+		e := src[(r+3)*m : (r+4)*m][:m]
+		s0, s1, s2, s3 := 0.0, 0.0, 0.0, 0.0
+		for q, cq := range c {
+			s0 += cq * a[q]
+			s1 += cq * b[q]
+			s2 += cq * d[q]
+			s3 += cq * e[q]
+		}
+		out[rows[r]], out[rows[r+1]], out[rows[r+2]], out[rows[r+3]] = s0, s1, s2, s3
+	}
+	for ; r < len(rows); r++ {
+		a := src[r*m : (r+1)*m][:m]
+		s := 0.0
+		for q, cq := range c {
+			s += cq * a[q]
+		}
+		out[rows[r]] = s
 	}
 }
 
@@ -1192,107 +1400,20 @@ func floatKey(x float64) uint64 {
 	return b | 1<<63
 }
 
-// rbSortBits is the most bits of the key one counting pass of rbSorter
-// distributes on.
-const rbSortBits = 13
-
-// rbSortDepth bounds the recursion of rbSorter.sort: each level takes at least 5
-// bits off the keys.
-const rbSortDepth = 16
-
-// rbSorter is the scratch space of its sort: a bucket count array per level.
-type rbSorter struct {
-	count [rbSortDepth][1<<rbSortBits + 1]int32
-}
-
-// sort sorts keys ascending, stably, and returns them with the original
-// positions in that order (ord). It distributes the keys into buckets by
-// their leading bits above the smallest key (a counting sort over at most
-// 2^rbSortBits buckets, about twice as many as there are keys), then sorts each
-// bucket the same way, or by insertion when it is small: scores spread
-// over a range fall into buckets of a few keys, so a sample's 3,000 scores
-// take one counting pass and a few comparisons each. tmp and tmpOrd are
-// scratch space of len(keys).
-func (s *rbSorter) sort(keys, tmp []uint64, ord, tmpOrd []int32) ([]uint64, []int32) {
-	for i := range ord {
-		ord[i] = int32(i)
-	}
-	s.sortRange(keys, ord, tmp, tmpOrd, 0)
-	return keys, ord
-}
-
-func (s *rbSorter) sortRange(keys []uint64, ord []int32, tmp []uint64, tmpOrd []int32, depth int) {
-	n := len(keys)
-	if n <= 24 || depth == rbSortDepth {
-		rbInsertion(keys, ord)
-		return
-	}
-	lo, hi := keys[0], keys[0]
-	for _, k := range keys {
-		lo, hi = min(lo, k), max(hi, k)
-	}
-	span := hi - lo
-	if span == 0 {
-		return
-	}
-	nb := min(bits.Len(uint(n))+1, rbSortBits) // 2^nb buckets, about 2n
-	shift := max(bits.Len64(span)-nb, 0)
-	buckets := int(span>>shift) + 1
-	c := s.count[depth][:buckets+1]
-	clear(c)
-	for _, k := range keys {
-		c[(k-lo)>>shift+1]++
-	}
-	for b := 1; b <= buckets; b++ {
-		c[b] += c[b-1]
-	}
-	tmp, tmpOrd = tmp[:n], tmpOrd[:n]
-	for i, k := range keys {
-		b := (k - lo) >> shift
-		at := c[b]
-		c[b]++
-		tmp[at], tmpOrd[at] = k, ord[i]
-	}
-	copy(keys, tmp)
-	copy(ord, tmpOrd)
-	if shift == 0 {
-		return // each bucket holds one value
-	}
-	// c[b] is now where bucket b ends.
-	start := 0
-	for _, e := range c[:buckets] {
-		end := int(e)
-		switch {
-		case end-start <= 1:
-		case end-start <= 24:
-			rbInsertion(keys[start:end], ord[start:end])
-		default:
-			s.sortRange(keys[start:end], ord[start:end], tmp[start:end], tmpOrd[start:end], depth+1)
-		}
-		start = end
-	}
-}
-
-// rbInsertion sorts a few keys stably by insertion.
-func rbInsertion(keys []uint64, ord []int32) {
-	for i := 1; i < len(keys); i++ {
-		k, o := keys[i], ord[i]
-		j := i
-		for j > 0 && keys[j-1] > k {
-			keys[j], ord[j] = keys[j-1], ord[j-1]
-			j--
-		}
-		keys[j], ord[j] = k, o
-	}
-}
-
 // rbWeightedSum sets y[k] = Σ_j c[j]·x[j][k], adding the terms in the
 // order of j from 0 as the registered aggregators do (the first term is
-// c[0]·x[0][k], then each next one is added), four columns per pass over y.
+// c[0]·x[0][k], then each next one is added), up to eight columns per pass
+// over y.
 func rbWeightedSum(y []float64, c []float64, x [][]float64) {
 	set := true
 	for len(c) > 0 {
 		switch {
+		case len(c) >= 8:
+			rbAcc8(y, set, (*[8]float64)(c), (*[8][]float64)(x))
+			c, x = c[8:], x[8:]
+		case len(c) >= 6:
+			rbAcc6(y, set, (*[6]float64)(c), (*[6][]float64)(x))
+			c, x = c[6:], x[6:]
 		case len(c) >= 4:
 			rbAcc4(y, set, c[0], c[1], c[2], c[3], x[0], x[1], x[2], x[3])
 			c, x = c[4:], x[4:]
@@ -1304,6 +1425,34 @@ func rbWeightedSum(y []float64, c []float64, x [][]float64) {
 			c, x = c[1:], x[1:]
 		}
 		set = false
+	}
+}
+
+func rbAcc6(y []float64, set bool, c *[6]float64, x *[6][]float64) {
+	c0, c1, c2, c3, c4, c5 := c[0], c[1], c[2], c[3], c[4], c[5]
+	x0, x1, x2 := x[0][:len(y)], x[1][:len(y)], x[2][:len(y)]
+	x3, x4, x5 := x[3][:len(y)], x[4][:len(y)], x[5][:len(y)]
+	if set {
+		for k := range y {
+			s := c0 * x0[k]
+			s += c1 * x1[k]
+			s += c2 * x2[k]
+			s += c3 * x3[k]
+			s += c4 * x4[k]
+			s += c5 * x5[k]
+			y[k] = s
+		}
+		return
+	}
+	for k := range y {
+		s := y[k]
+		s += c0 * x0[k]
+		s += c1 * x1[k]
+		s += c2 * x2[k]
+		s += c3 * x3[k]
+		s += c4 * x4[k]
+		s += c5 * x5[k]
+		y[k] = s
 	}
 }
 
@@ -1357,5 +1506,37 @@ func rbAcc1(y []float64, set bool, c0 float64, x0 []float64) {
 	}
 	for k := range y {
 		y[k] += c0 * x0[k]
+	}
+}
+
+func rbAcc8(y []float64, set bool, c *[8]float64, x *[8][]float64) {
+	c0, c1, c2, c3, c4, c5, c6, c7 := c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]
+	x0, x1, x2, x3 := x[0][:len(y)], x[1][:len(y)], x[2][:len(y)], x[3][:len(y)]
+	x4, x5, x6, x7 := x[4][:len(y)], x[5][:len(y)], x[6][:len(y)], x[7][:len(y)]
+	if set {
+		for k := range y {
+			s := c0 * x0[k]
+			s += c1 * x1[k]
+			s += c2 * x2[k]
+			s += c3 * x3[k]
+			s += c4 * x4[k]
+			s += c5 * x5[k]
+			s += c6 * x6[k]
+			s += c7 * x7[k]
+			y[k] = s
+		}
+		return
+	}
+	for k := range y {
+		s := y[k]
+		s += c0 * x0[k]
+		s += c1 * x1[k]
+		s += c2 * x2[k]
+		s += c3 * x3[k]
+		s += c4 * x4[k]
+		s += c5 * x5[k]
+		s += c6 * x6[k]
+		s += c7 * x7[k]
+		y[k] = s
 	}
 }

@@ -85,6 +85,8 @@ func TestRobustNoiseZeroIsNominal(t *testing.T) {
 		{"arithmetic", rbScoring, rbStars, "", 0},
 		{"geometric", scoring(`aggregate = "arithmetic"`, `aggregate = "geometric"`), rbStars, "", 0},
 		{"geometric listed", scoring(`aggregate = "arithmetic"`, `aggregate = "geometric"`), rbStars, `aggregate = ["geometric"]` + "\n", 0},
+		{"geometric, no rounding", scoring(`aggregate = "arithmetic"`, `aggregate = "geometric"`, "round = 2\n", ""), rbStars, "", 0.2},
+		{"geometric, no rounding, quantiles, dense", scoring(`aggregate = "arithmetic"`, `aggregate = "geometric"`, "round = 2\n", "ties = \"dense\"\n"), "[stars]\nmethod = \"quantiles\"\n", "", 0},
 		{"prank, no rounding", scoring(`normalise = "minmax"`, `normalise = "prank"`, "round = 2\n", ""), rbStars, "", 0},
 		{"missing values", scoring("round = 2", "round = 2\nmin_coverage = 0.3"), rbStars, "", 0.2},
 		{"missing values, geometric", scoring("round = 2", "round = 2\nmin_coverage = 0.3", `aggregate = "arithmetic"`, `aggregate = "geometric"`), rbStars, "", 0.2},
@@ -145,6 +147,18 @@ id = "flat"
 	}
 	def, m := rbSynthDef(t, src, 80)
 	rbAssertNominal(t, rbRobust(t, def, m, RobustOptions{}))
+
+	// With missing values, in dimensions of both indicators and child
+	// dimensions ("top"), geometric ones included.
+	src = strings.Replace(src, "round = 2\n", "round = 2\nmin_coverage = 0.2\n", 1)
+	src += "\n[[indicator]]\nid = \"x8\"\ndimension = \"top\"\n" // one top can miss
+	for _, agg := range []string{"arithmetic", "geometric"} {
+		t.Run("missing values, "+agg, func(t *testing.T) {
+			def, m := rbSynthDef(t, strings.Replace(src, `aggregate = "arithmetic"`, fmt.Sprintf("aggregate = %q", agg), 1), 80)
+			rbPunch(m, 0.25)
+			rbAssertNominal(t, rbRobust(t, def, m, RobustOptions{}))
+		})
+	}
 }
 
 // The engine's sample equals a full rebuild of the index through Score on
@@ -242,6 +256,47 @@ min_coverage = 0
 	return ranks, stars
 }
 
+// A sample allocates nothing once a worker has run a few: with missing
+// values, arithmetic and geometric draws, rounded or not (the geometric
+// index then ranked from its logarithms), threshold or quantile stars.
+func TestRobustSampleAllocatesNothing(t *testing.T) {
+	extra := `[uncertainty]
+samples = 10
+weights_noise = 0.3
+normalise = ["minmax", "prank"]
+aggregate = ["arithmetic", "geometric"]
+`
+	for _, c := range []struct{ name, scoring, stars string }{
+		{"rounded", rbScoring, rbStars},
+		{"not rounded", strings.Replace(rbScoring, "round = 2\n", "", 1), rbStars},
+		{"not rounded, quantiles", strings.Replace(rbScoring, "round = 2\n", "", 1), "[stars]\nmethod = \"quantiles\"\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			def, m := rbSynthDef(t, rbSynthTOML(24, 4, c.scoring, c.stars, extra), 700)
+			rbPunch(m, 0.05)
+			cfg, err := ResolveUncertainty(def, RobustOptions{})
+			require.NoError(t, err)
+			nominal, err := Score(def, m)
+			require.NoError(t, err)
+			p, err := newRobustPlan(def, m, nominal, cfg)
+			require.NoError(t, err)
+			w := p.newWorker(true)
+			for i := range 20 {
+				w.drawRandom(uint64(i))
+				w.sample(i)
+			}
+			i := 20
+			allocs := testing.AllocsPerRun(100, func() {
+				w.drawRandom(uint64(i))
+				w.sample(i)
+				i++
+			})
+			assert.Zero(t, allocs)
+			assert.Zero(t, w.failed, w.failReason)
+		})
+	}
+}
+
 // ---------------------------------------------------------------------------
 // Determinism
 
@@ -335,15 +390,68 @@ exclude = 0.4
 
 // The nearest-rank percentiles of a small histogram, by hand.
 func TestRankPercentile(t *testing.T) {
+	pct := func(rows [][]int32, total int, pcts ...int) []int {
+		out := make([]int, len(pcts))
+		rankPercentiles(rows, total, pcts, out)
+		return out
+	}
 	// 10 samples: rank 1 ×3, rank 2 ×5, rank 4 ×2.
 	h := []int32{3, 5, 0, 2}
-	assert.Equal(t, 1, rankPercentile(h, 10, 5))  // need 1
-	assert.Equal(t, 2, rankPercentile(h, 10, 50)) // need 5: 3 < 5 ≤ 8
-	assert.Equal(t, 4, rankPercentile(h, 10, 95)) // need 10
-	assert.Equal(t, 2, rankPercentile(h, 10, 80)) // need 8
-	assert.Equal(t, 4, rankPercentile(h, 10, 81)) // need 9
+	// need 1; need 5: 3 < 5 ≤ 8; need 8; need 9; need 10
+	assert.Equal(t, []int{1, 2, 2, 4, 4}, pct([][]int32{h}, 10, 5, 50, 80, 81, 95))
+	assert.Equal(t, []int{2}, pct([][]int32{h}, 10, 50))
+	// The same counts split over two workers' histograms.
+	assert.Equal(t, []int{1, 2, 2, 4, 4}, pct([][]int32{{1, 5, 0, 0}, {2, 0, 0, 2}}, 10, 5, 50, 80, 81, 95))
 	// An even count: the median is the lower middle rank.
-	assert.Equal(t, 1, rankPercentile([]int32{1, 1}, 2, 50))
+	assert.Equal(t, []int{1}, pct([][]int32{{1, 1}}, 2, 50))
+	// 16-bit counts alike.
+	out := make([]int, 3)
+	rankPercentiles([][]uint16{{3, 5, 0, 2}}, 10, []int{5, 50, 95}, out)
+	assert.Equal(t, []int{1, 2, 4}, out)
+}
+
+// The rank histogram counts the same in 16 bits (up to 65,535 samples) as
+// in 32 bits (more), whatever the batches, and its percentiles read both
+// alike.
+func TestRBHist(t *testing.T) {
+	for _, n := range []int{7, 40} { // one block, and blocks and a part
+		rng := rand.New(rand.NewPCG(5, uint64(n)))
+		h16, h32 := newRBHist(n, 0xffff), newRBHist(n, 0x10000)
+		require.NotNil(t, h16.c16)
+		require.NotNil(t, h32.c32)
+		assert.Equal(t, 2*n*n, rbHistBytes(n, 0xffff))
+		assert.Equal(t, 4*n*n, rbHistBytes(n, 0x10000))
+		want := make([]int32, n*n)
+		rank := make([]int32, n)
+		for _, samples := range []int{2*rbBatch + 17, rbBatch - 1, 1} {
+			for range samples {
+				for k := range rank {
+					rank[k] = int32(1 + rng.IntN(n))
+					want[k*n+int(rank[k])-1]++
+				}
+				h16.record(rank)
+				h32.record(rank)
+			}
+			h16.flush()
+			h32.flush()
+		}
+		for k := range n {
+			a, b := make([]int32, n), make([]int32, n)
+			for r := range n {
+				a[r], b[r] = int32(h16.c16[k*n+r]), h32.c32[k*n+r]
+			}
+			assert.Equal(t, want[k*n:(k+1)*n], a, "n=%d row %d", n, k)
+			assert.Equal(t, want[k*n:(k+1)*n], b, "n=%d row %d", n, k)
+			// Percentiles read both alike, one histogram or several.
+			pcts, total := []int{5, 50, 95}, 2*rbBatch+17+rbBatch-1+1
+			p16, p32, p2 := make([]int, 3), make([]int, 3), make([]int, 3)
+			rbRankPercentiles([]*rbHist{h16}, k, total, pcts, p16)
+			rbRankPercentiles([]*rbHist{h32}, k, total, pcts, p32)
+			rbRankPercentiles([]*rbHist{h32, h32}, k, 2*total, pcts, p2)
+			assert.Equal(t, p16, p32, "n=%d row %d", n, k)
+			assert.Equal(t, p16, p2, "n=%d row %d", n, k)
+		}
+	}
 }
 
 // ---------------------------------------------------------------------------
@@ -561,7 +669,7 @@ func TestRankByCountingMatchesSorting(t *testing.T) {
 		for _, spread := range []int{1, 3, 50, 2000} {
 			n := 300
 			p := &rbPlan{n: n, round: true, dense: dense, starKind: rbStarsQuantiles, quantK: 5}
-			w := &rbWorker{p: p, keys: make([]uint64, n), keys2: make([]uint64, n), ord: make([]int32, n), ord2: make([]int32, n),
+			w := &rbWorker{p: p, keys: make([]uint64, n), sorted: make([]rbOrd, n),
 				rank: make([]int32, n), stars: make([]int, n), above: make([]int32, 8*n+1024), below: make([]int32, 8*n+1024)}
 			for k := range w.keys {
 				w.keys[k] = uint64(int64(rng.IntN(spread))+1000) ^ 1<<63
@@ -569,7 +677,7 @@ func TestRankByCountingMatchesSorting(t *testing.T) {
 			keys := slices.Clone(w.keys)
 			require.True(t, w.rankByCounting())
 			rank, stars := slices.Clone(w.rank), slices.Clone(w.stars)
-			w.rankBySorting()
+			w.rankBySorting(nil)
 			assert.Equal(t, w.rank, rank, "dense=%v spread=%d", dense, spread)
 			assert.Equal(t, w.stars, stars, "dense=%v spread=%d", dense, spread)
 			copy(w.keys, keys)
@@ -577,28 +685,53 @@ func TestRankByCountingMatchesSorting(t *testing.T) {
 	}
 }
 
-// rbSorter.sort orders keys like a stable sort.
+// rbSorter.sort orders keys like a stable sort and numbers the distinct
+// keys.
 func TestRBSort(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	for _, n := range []int{0, 1, 2, 7, 300, 3000} {
-		for _, spread := range []uint64{1, 5, 1 << 20, math.MaxUint64, 0} {
+	var sorter rbSorter // reused: its scratch space grows and shrinks in use
+	for _, n := range []int{0, 1, 2, 7, 300, 3000, 40} {
+		for _, spread := range []uint64{1, 5, 1 << 20, math.MaxUint64, 0, math.MaxUint64 - 1, 2} {
 			keys := make([]uint64, n)
+			var vals []float64 // the floats of floatKey keys
 			for i := range keys {
 				switch spread {
+				case math.MaxUint64 - 1: // the whole range of keys
+					keys[i] = rng.Uint64()
 				case math.MaxUint64: // normal scores
-					keys[i] = floatKey(rng.NormFloat64())
+					vals = append(vals, rng.NormFloat64())
 				case 0: // one outlier, the rest close together
-					keys[i] = floatKey(50 + rng.Float64()*1e-9)
+					vals = append(vals, 50+rng.Float64()*1e-9)
 					if i == 0 {
-						keys[i] = floatKey(1e300)
+						vals[0] = 1e300
 					}
 				default:
 					keys[i] = rng.Uint64() % spread
 				}
 			}
+			if vals != nil {
+				for i, v := range vals {
+					keys[i] = floatKey(v)
+				}
+			}
 			orig := slices.Clone(keys)
-			var sorter rbSorter
-			sorted, ord := sorter.sort(keys, make([]uint64, n), make([]int32, n), make([]int32, n))
+			out := sorter.sort(keys, nil, make([]rbOrd, n))
+			sorted, ord := make([]uint64, n), make([]int32, n)
+			for i, o := range out {
+				sorted[i], ord[i] = keys[o.idx], o.idx
+				// Numbered by distinct key: 1, then one more per new key.
+				switch {
+				case i == 0:
+					require.Equal(t, uint32(1), o.q)
+				case sorted[i] == sorted[i-1]:
+					require.Equal(t, out[i-1].q, o.q, "n=%d spread=%d", n, spread)
+				default:
+					require.Equal(t, out[i-1].q+1, o.q, "n=%d spread=%d", n, spread)
+				}
+			}
+			if vals != nil { // buckets by value: the same order
+				require.Equal(t, out, sorter.sort(keys, vals, make([]rbOrd, n)), "n=%d spread=%d", n, spread)
+			}
 			want := make([]int32, n)
 			for i := range want {
 				want[i] = int32(i)
@@ -622,5 +755,126 @@ func TestRBSort(t *testing.T) {
 	xs := []float64{math.Inf(-1), -1e300, -2, -1e-300, 0, 1e-300, 3, 1e300, math.Inf(1)}
 	for i := 1; i < len(xs); i++ {
 		assert.Less(t, floatKey(xs[i-1]), floatKey(xs[i]))
+	}
+}
+
+// A geometric index ranked and rated from the logarithms of its scores
+// (rankByLogs) gets the ranks and stars of the scores themselves, for
+// random draws on data with tied regions and regions that score exactly a
+// star threshold.
+func TestRankByLogsMatchesScores(t *testing.T) {
+	for _, stars := range []string{"[stars]\nmethod = \"thresholds\"\nthresholds = [1, 20, 40, 60, 100]\n", "[stars]\nmethod = \"quantiles\"\n"} {
+		for _, ties := range []string{"competition", "dense"} {
+			sc := strings.NewReplacer(`aggregate = "arithmetic"`, `aggregate = "geometric"`, "round = 2\n", fmt.Sprintf("ties = %q\n", ties)).Replace(rbScoring)
+			def, m := rbSynthDef(t, rbSynthTOML(12, 3, sc, stars, "[uncertainty]\nweights_noise = 0.3\nnormalise = [\"minmax\", \"prank\"]\n"), 90)
+			// Regions 1–9 copy region 0 (ties in every draw); 10–19 have all
+			// their values equal, so that minmax into [1, 100] gives them
+			// the same score on every indicator, whatever the weights.
+			for r := 1; r < 10; r++ {
+				copy(m.Values[r], m.Values[0])
+			}
+			lo, hi := math.Inf(1), math.Inf(-1)
+			for _, row := range m.Values[20:] {
+				for _, v := range row {
+					lo, hi = min(lo, v), max(hi, v)
+				}
+			}
+			for r := 10; r < 20; r++ {
+				for i := range m.Values[r] {
+					m.Values[r][i] = lo + (hi-lo)*float64(r-10)/9 // 10: 1, 19: 100 under minmax
+				}
+			}
+			cfg, err := ResolveUncertainty(def, RobustOptions{})
+			require.NoError(t, err)
+			nominal, err := Score(def, m)
+			require.NoError(t, err)
+			p, err := newRobustPlan(def, m, nominal, cfg)
+			require.NoError(t, err)
+			require.True(t, p.logRank)
+			require.Equal(t, strings.Contains(stars, "thresholds"), p.ascending)
+			w := p.newWorker(false)
+			for i := range 60 {
+				w.drawRandom(uint64(i))
+				p.logRank, p.ascending = false, false // every score, every threshold
+				require.True(t, w.evaluate())
+				rank, stars := slices.Clone(w.rank), slices.Clone(w.stars)
+				for _, v := range [][2]bool{{false, true}, {true, false}, {true, true}} {
+					p.logRank, p.ascending = v[0], v[1]
+					require.True(t, w.evaluate())
+					require.Equal(t, rank, w.rank, "draw %d, logs %v, in order %v", i, v[0], v[1])
+					require.Equal(t, stars, w.stars, "draw %d, logs %v, in order %v", i, v[0], v[1])
+				}
+			}
+		}
+	}
+}
+
+// rbSorter.logTies orders and ties the scores as their keys do, where logarithms
+// less than rbLogGap apart give scores in either order or equal.
+func TestRBLogTies(t *testing.T) {
+	// Logarithms whose exponentials are equal though they differ: below
+	// 1, exp maps neighbouring floats onto fewer floats.
+	var same []float64
+	for x := 0.1; len(same) < 4; x = math.Nextafter(x, 1) {
+		if y := math.Nextafter(x, 1); math.Exp(x) == math.Exp(y) {
+			same = append(same, x, y)
+			x += 0.01
+		}
+	}
+	rng := rand.New(rand.NewPCG(8, 9))
+	for trial := range 50 {
+		var lg []float64
+		for range 200 {
+			switch rng.IntN(4) {
+			case 0:
+				lg = append(lg, same[rng.IntN(len(same))])
+			case 1:
+				lg = append(lg, 4*rng.Float64()-2)
+			case 2: // a neighbour of another one
+				if len(lg) > 0 {
+					x := lg[rng.IntN(len(lg))]
+					for range rng.IntN(3) {
+						x = math.Nextafter(x, math.Inf(1))
+					}
+					lg = append(lg, x)
+				}
+			default: // a copy
+				if len(lg) > 0 {
+					lg = append(lg, lg[rng.IntN(len(lg))])
+				}
+			}
+		}
+		n := len(lg)
+		keys := make([]uint64, n)
+		for k, x := range lg {
+			keys[k] = floatKey(x)
+		}
+		var sorter rbSorter
+		sorted := sorter.sort(keys, lg, make([]rbOrd, n))
+		sorter.logTies(sorted, lg)
+		// Reference: ranks (1 + scores above) of the scores themselves.
+		for i, e := range sorted {
+			above := 0
+			s := math.Exp(lg[e.idx])
+			for _, x := range lg {
+				if math.Exp(x) > s {
+					above++
+				}
+			}
+			// Group numbers increase along sorted, by one per new score.
+			if i > 0 {
+				prev := math.Exp(lg[sorted[i-1].idx])
+				require.LessOrEqual(t, prev, s, "trial %d", trial)
+				if prev == s {
+					require.Equal(t, sorted[i-1].q, e.q, "trial %d", trial)
+				} else {
+					require.Equal(t, sorted[i-1].q+1, e.q, "trial %d", trial)
+				}
+			}
+			// The first of a group has n − 1 − (its place) … scores above.
+			if i == n-1 || sorted[i+1].q != e.q {
+				require.Equal(t, n-1-i, above, "trial %d", trial)
+			}
+		}
 	}
 }
