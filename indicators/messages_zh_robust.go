@@ -16,6 +16,8 @@ func init() {
 		"normalisation %q in [uncertainty] normalise needs a reference region, but [scoring] names none": "[uncertainty] normalise 中的标准化方法 %q 需要参照地区，但 [scoring] 没有指定",
 		"normalisation %q in [uncertainty] normalise needs goalposts, which indicator %q does not have":  "[uncertainty] normalise 中的标准化方法 %q 需要 goalposts，但指标 %q 没有设置",
 		"normalisation %q in [uncertainty] normalise needs a target, which indicator %q does not have":   "[uncertainty] normalise 中的标准化方法 %q 需要 target，但指标 %q 没有设置",
+		// scoring/robust_kernel.go
+		`the uncertainty analysis cannot resample star classes fitted on all years (comparable = "pooled" with [stars] method = %q)`: `不确定性分析无法对按全部年份拟合的星级分档重新抽样（comparable = "pooled" 且 [stars] method = %q）`,
 		// cmd/govindex/robust.go
 		"--samples %d is out of range": "--samples %d 超出范围",
 		"--noise %g is outside [0, 1)": "--noise %g 不在 [0, 1) 范围内",
@@ -25,6 +27,8 @@ func init() {
 		}
 	}
 	for en, zh := range map[string]string{
+		// scoring/robust_kernel.go
+		`use [stars] method = "thresholds", or comparable = "separate" for the uncertainty analysis`: `做不确定性分析时请使用 [stars] method = "thresholds"，或改用 comparable = "separate"`,
 		// scoring/robust.go
 		"set samples to a number from 1 to 10000000, e.g. samples = 1000":                                             "请把 samples 设为 1 到 10000000 之间的数，例如 samples = 1000",
 		"give a share from 0 up to, not including, 1, e.g. weights_noise = 0.25":                                      "请给出不小于 0 且小于 1 的比例，例如 weights_noise = 0.25",

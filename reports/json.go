@@ -284,9 +284,37 @@ func encodeJSONReflect(w io.Writer, v any) error {
 // a two-space indent and HTML escaping), for the large documents (JSONDoc
 // and JSONRobust) that are written by hand for speed. empty holds, for
 // each open object or array, whether nothing has been written in it yet.
+//
+// It streams: whole regions are appended to b, which is passed on to out
+// once it passes jsonFlushSize, so a document of any size needs only a
+// small buffer and is never copied whole.
 type jsonWriter struct {
 	b     []byte
 	empty []bool
+	out   io.Writer
+	err   error
+}
+
+// jsonFlushSize is the buffered size at which jsonWriter writes to its
+// destination: large enough that writes are few, small enough to stay in
+// cache.
+const jsonFlushSize = 256 << 10
+
+// newJSONWriter returns a jsonWriter that writes to out.
+func newJSONWriter(out io.Writer) *jsonWriter {
+	return &jsonWriter{b: make([]byte, 0, jsonFlushSize+jsonFlushSize/4), out: out}
+}
+
+// flush passes the buffer on to the destination once it is large; the
+// first write error is kept and returned by finish.
+func (w *jsonWriter) flush() {
+	if len(w.b) < jsonFlushSize {
+		return
+	}
+	if w.err == nil {
+		_, w.err = w.out.Write(w.b)
+	}
+	w.b = w.b[:0]
 }
 
 func (w *jsonWriter) newline() {
@@ -412,20 +440,12 @@ func appendJSONFloat(b []byte, f float64) []byte {
 }
 
 // finish writes the finished document with its trailing newline.
-func (w *jsonWriter) finish(out io.Writer) error {
+func (w *jsonWriter) finish() error {
 	w.b = append(w.b, '\n')
-	_, err := out.Write(w.b)
-	return err
-}
-
-// jsonSizeHint guesses the size of a document of these regions, so that
-// the buffer rarely grows.
-func jsonSizeHint(regions []JSONRegion) int {
-	n := 4096
-	for i := range regions {
-		n += 512 + 120*len(regions[i].Dimensions) + 220*len(regions[i].Indicators)
+	if w.err == nil {
+		_, w.err = w.out.Write(w.b)
 	}
-	return n
+	return w.err
 }
 
 func (w *jsonWriter) index(x JSONIndex) {
@@ -632,7 +652,7 @@ func (w *jsonWriter) tail(weights []JSONWeight, treatments []JSONTreatment, caps
 
 // writeJSONDoc writes doc as EncodeJSON does.
 func writeJSONDoc(out io.Writer, doc *JSONDoc) error {
-	w := &jsonWriter{b: make([]byte, 0, jsonSizeHint(doc.Regions))}
+	w := newJSONWriter(out)
 	w.open('{')
 	w.key("index")
 	w.index(doc.Index)
@@ -652,10 +672,11 @@ func writeJSONDoc(out io.Writer, doc *JSONDoc) error {
 			w.open('{')
 			w.regionFields(&doc.Regions[i])
 			w.close('}')
+			w.flush()
 		}
 		w.close(']')
 	}
 	w.tail(doc.Weights, doc.Treatments, doc.Caps)
 	w.close('}')
-	return w.finish(out)
+	return w.finish()
 }

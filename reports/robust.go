@@ -394,6 +394,9 @@ func writeRobustText(w io.Writer, r *scoring.Result, rr *scoring.RobustResult, o
 	for _, n := range append(notes, capNotes(r, lang)...) {
 		para(n)
 	}
+	if c := comparabilityText(r, lang); c != "" {
+		para(c)
+	}
 	if rr.Sensitivity != nil {
 		b.WriteString("\n")
 		if md {
@@ -495,17 +498,14 @@ func writeRobustCSV(w io.Writer, r *scoring.Result, rr *scoring.RobustResult, o 
 // jsonWriter); it falls back to encoding/json for a star share that
 // encoding/json rejects (±Inf), so that the error is the same.
 func writeJSONRobust(out io.Writer, doc *JSONRobust) error {
-	hint := 4096
 	for i := range doc.Regions {
 		for _, x := range doc.Regions[i].Robust.starShares() {
 			if math.IsInf(x, 0) {
 				return encodeJSONReflect(out, doc)
 			}
 		}
-		r := &doc.Regions[i].JSONRegion
-		hint += 800 + 120*len(r.Dimensions) + 220*len(r.Indicators)
 	}
-	w := &jsonWriter{b: make([]byte, 0, hint)}
+	w := newJSONWriter(out)
 	w.open('{')
 	w.key("index")
 	w.index(doc.Index)
@@ -549,6 +549,7 @@ func writeJSONRobust(out io.Writer, doc *JSONRobust) error {
 				w.close('}')
 			}
 			w.close('}')
+			w.flush()
 		}
 		w.close(']')
 	}
@@ -608,7 +609,7 @@ func writeJSONRobust(out io.Writer, doc *JSONRobust) error {
 		}
 	}
 	w.close('}')
-	return w.finish(out)
+	return w.finish()
 }
 
 // starShares is x.Stars, nil for a nil x.

@@ -71,7 +71,7 @@ type rbData struct {
 	norm       string
 	vals       []float64 // normalised, column-major: vals[i*n+k]
 	logs       []float64 // log of vals where positive, NaN elsewhere; nil when unused
-	nonpos     []bool    // indicator i has a present value ≤ 0
+	nonpos     []bool    // indicator i has a present value ≤ 0 (in any pooled year)
 	wInd, wDim []float64 // nominal weights within parent
 	incomplete [][]int32 // per node: rows missing a value of a child indicator
 	// patterns[node] groups the incomplete rows by which child indicators
@@ -285,13 +285,16 @@ func newRobustPlan(def *indicators.Definition, m *indicators.Matrix, nominal *Re
 		return p, nil
 	}
 	ratedRegions := p.regions
-	X0, err := denominate(def, m.Values, rated, m.Regions)
-	if err != nil {
-		return nil, err
-	}
-	groups := make([]string, n)
-	for k, r := range rated {
-		groups[k] = m.Regions[r].Group
+	// Pooled years: as in Score, the other years' rated rows are stacked
+	// under this year's for imputation, treatment, normalisation and
+	// data-driven weights; the samples aggregate, rank and rate this
+	// year's rows. Star classes fitted on the stack would need the other
+	// years' scores in every sample, so only thresholds are supported.
+	pool := pooled(def, m)
+	if pool && def.Stars.Method != "thresholds" {
+		return nil, indicators.Errorf(def.KeyPos("scoring", 0, "comparable"),
+			`use [stars] method = "thresholds", or comparable = "separate" for the uncertainty analysis`,
+			`the uncertainty analysis cannot resample star classes fitted on all years (comparable = "pooled" with [stars] method = %q)`, def.Stars.Method)
 	}
 	ref := -1
 	if sc.Reference != "" {
@@ -300,49 +303,47 @@ func newRobustPlan(def *indicators.Definition, m *indicators.Matrix, nominal *Re
 	treat, _ := LookupTreatment(sc.Treat)
 	wf, _ := LookupWeighting(sc.Weights)
 	for _, impName := range cfg.Impute {
-		X := make([][]float64, n)
-		imputed := make([][]bool, n)
-		for k := range X {
-			X[k] = slices.Clone(X0[k])
-			imputed[k] = make([]bool, p.nInd)
-		}
-		panel, err := buildPanel(def, m, rated, X)
+		pos := imputePos(def, true)
+		X, _, err := prepareValues(def, m, rated, impName, pos)
 		if err != nil {
 			return nil, err
 		}
-		if err := rbCheckImpute(def, impName, groups, panel); err != nil {
-			return nil, err
+		if pool {
+			oX, _, err := otherYears(def, m, impName, pos)
+			if err != nil {
+				return nil, err
+			}
+			X = append(X, oX...)
 		}
-		imp, _ := LookupImputer(impName)
-		imp.Fn(ImputeContext{X: X, Imputed: imputed, Groups: groups, Panel: panel})
+		nAll := len(X)
 
 		// Treatment and direction: dcols[i] is indicator i's column.
-		D := make([][]float64, n)
+		D := make([][]float64, nAll)
 		for k := range D {
 			D[k] = make([]float64, p.nInd)
 		}
 		dcols := make([][]float64, p.nInd)
-		col := make([]float64, n)
+		col := make([]float64, nAll)
 		for i, ind := range def.Indicators {
-			for k := range n {
+			for k := range nAll {
 				col[k] = X[k][i]
 			}
 			t := treat.Fn(col)
 			dir := float64(ind.Direction)
-			dcols[i] = make([]float64, n)
-			for k := range n {
+			dcols[i] = make([]float64, nAll)
+			for k := range nAll {
 				dcols[i][k] = dir * t.Values[k]
 				D[k][i] = dcols[i][k]
 			}
 		}
 		for _, normName := range cfg.Normalise {
 			d := rbData{norm: normName, vals: make([]float64, p.nInd*n), nonpos: make([]bool, p.nInd)}
-			N := make([][]float64, n)
+			N := make([][]float64, nAll)
 			for k := range N {
 				N[k] = make([]float64, p.nInd)
 			}
 			for i, out := range rbNormalise(def, normName, ref, dcols) {
-				copy(d.vals[i*n:(i+1)*n], out)
+				copy(d.vals[i*n:(i+1)*n], out[:n])
 				for k, v := range out {
 					N[k][i] = v
 					if v <= 0 {
@@ -507,29 +508,6 @@ func rbPackPatterns(d rbData, nd rbNode, pats []rbPattern, n int) {
 			pat.logs = logs[v0:len(logs):len(logs)]
 		}
 	}
-}
-
-// rbCheckImpute is checkImputeData for an imputation alternative: its
-// error points at [uncertainty] impute.
-func rbCheckImpute(def *indicators.Definition, name string, groups []string, panel Panel) error {
-	pos := def.KeyPos("uncertainty", 0, "impute")
-	if def.Uncertainty == nil || len(def.Uncertainty.Impute) == 0 {
-		pos = def.KeyPos("scoring", 0, "impute")
-	}
-	switch name {
-	case "group-mean", "group-median":
-		if slices.ContainsFunc(groups, func(g string) bool { return g != "" }) {
-			return nil
-		}
-		return indicators.Errorf(pos, "add a group column to regions.csv, or use mean or median",
-			"impute = %q needs regions with a group, but regions.csv gives none", name)
-	case "latest", "linear":
-		if len(panel.Years) < 2 {
-			return indicators.Errorf(pos, "add observations for other years, or use mean or median",
-				"impute = %q needs observations from several years, but the data hold one", name)
-		}
-	}
-	return nil
 }
 
 // rbGroup is one sensitivity input group and its Sobol columns.

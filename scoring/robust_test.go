@@ -201,7 +201,8 @@ exclude = 0.3
 
 // rbRebuild scores the synthetic definition def with the worker's draw
 // written into a new index.toml: manual weights (equal weights times the
-// draw's factors), the drawn methods and without the excluded indicators.
+// draw's factors), the drawn methods and without the excluded indicators;
+// m's other years come along, for pooled comparability.
 func rbRebuild(t *testing.T, def *indicators.Definition, m *indicators.Matrix, w *rbWorker) (map[string]int, map[string]int) {
 	t.Helper()
 	cfg := w.p.cfg
@@ -220,8 +221,9 @@ aggregate = %q
 impute = %q
 round = 2
 min_coverage = 0
+comparable = %q
 
-`, cfg.Normalise[w.b], cfg.Aggregate[w.g], cfg.Impute[w.a])
+`, cfg.Normalise[w.b], cfg.Aggregate[w.g], cfg.Impute[w.a], def.Scoring.Comparable)
 	b.WriteString(rbStars)
 	for j, d := range def.Dimensions {
 		fmt.Fprintf(&b, "\n[[dimension]]\nid = %q\nweight = %v\n", d.ID, w.fDim[j])
@@ -236,14 +238,21 @@ min_coverage = 0
 	}
 	ref, err := indicators.Parse("index.toml", []byte(b.String()), nil)
 	require.NoError(t, err)
-	mm := &indicators.Matrix{Year: m.Year, Regions: m.Regions, Indicators: ref.Indicators}
-	for r := range m.Regions {
-		row := make([]float64, len(keep))
-		for j, i := range keep {
-			row[j] = m.Values[r][i]
+	kept := func(m *indicators.Matrix) *indicators.Matrix {
+		mm := &indicators.Matrix{Year: m.Year, Regions: m.Regions, Indicators: ref.Indicators}
+		for r := range m.Regions {
+			row := make([]float64, len(keep))
+			for j, i := range keep {
+				row[j] = m.Values[r][i]
+			}
+			mm.Values = append(mm.Values, row)
+			mm.Sources = append(mm.Sources, make([]string, len(keep)))
 		}
-		mm.Values = append(mm.Values, row)
-		mm.Sources = append(mm.Sources, make([]string, len(keep)))
+		return mm
+	}
+	mm := kept(m)
+	for _, o := range m.Other {
+		mm.Other = append(mm.Other, kept(o))
 	}
 	res, err := Score(ref, mm)
 	require.NoError(t, err)

@@ -63,7 +63,7 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 	}
 
 	// Values of rated regions: denominated and imputed.
-	X, imputed, err := prepareValues(def, m, rated)
+	X, imputed, err := prepareValues(def, m, rated, def.Scoring.Impute, imputePos(def, false))
 	if err != nil {
 		return nil, err
 	}
@@ -73,23 +73,12 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 	// its year. Only this year's rows are ranked and reported.
 	stackRegions := ratedRegions
 	if pooled(def, m) {
-		stackRegions = slices.Clone(ratedRegions)
-		for _, o := range m.Other {
-			if o.Year == 0 {
-				continue // undated values are already in every year's table
-			}
-			om := *o
-			om.Other = append([]*indicators.Matrix{m}, slices.DeleteFunc(slices.Clone(m.Other), func(x *indicators.Matrix) bool { return x == o })...)
-			oRated, _ := coverage(def, &om)
-			oX, _, err := prepareValues(def, &om, oRated)
-			if err != nil {
-				return nil, err
-			}
-			X = append(X, oX...)
-			for _, r := range oRated {
-				stackRegions = append(stackRegions, o.Regions[r])
-			}
+		oX, oRegions, err := otherYears(def, m, def.Scoring.Impute, imputePos(def, false))
+		if err != nil {
+			return nil, err
 		}
+		X = append(X, oX...)
+		stackRegions = append(slices.Clone(ratedRegions), oRegions...)
 	}
 	nRated, nAll := len(rated), len(stackRegions)
 	stackRows := make([]int, nAll)
@@ -302,9 +291,10 @@ func coverage(def *indicators.Definition, m *indicators.Matrix) (rated, present 
 	return rated, present
 }
 
-// prepareValues gives the rated rows' values denominated and imputed, with
-// the imputed cells marked.
-func prepareValues(def *indicators.Definition, m *indicators.Matrix, rated []int) (X [][]float64, imputed [][]bool, err error) {
+// prepareValues gives the rated rows' values denominated and imputed by
+// the method named impute, with the imputed cells marked; pos is where
+// impute is set, for a method the data cannot support.
+func prepareValues(def *indicators.Definition, m *indicators.Matrix, rated []int, impute string, pos indicators.Pos) (X [][]float64, imputed [][]bool, err error) {
 	X, err = denominate(def, m.Values, rated, m.Regions)
 	if err != nil {
 		return nil, nil, err
@@ -319,48 +309,12 @@ func prepareValues(def *indicators.Definition, m *indicators.Matrix, rated []int
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := checkImputeData(def, groups, panel); err != nil {
+	if err := checkImputeData(impute, pos, groups, panel); err != nil {
 		return nil, nil, err
 	}
-	imp, _ := LookupImputer(def.Scoring.Impute)
+	imp, _ := LookupImputer(impute)
 	imp.Fn(ImputeContext{X: X, Imputed: imputed, Groups: groups, Panel: panel})
 	return X, imputed, nil
-}
-
-// pooled reports whether m is scored together with its other years:
-// [scoring] comparable = "pooled" and dated data in other years.
-func pooled(def *indicators.Definition, m *indicators.Matrix) bool {
-	if def.Scoring.Comparable != "pooled" || m.Year == 0 {
-		return false
-	}
-	for _, o := range m.Other {
-		if o.Year != 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// checkImputeData refuses imputation methods the data cannot support:
-// group methods without any group, cross-year methods with one year.
-func checkImputeData(def *indicators.Definition, groups []string, panel Panel) error {
-	pos := def.KeyPos("scoring", 0, "impute")
-	switch def.Scoring.Impute {
-	case "group-mean", "group-median":
-		for _, g := range groups {
-			if g != "" {
-				return nil
-			}
-		}
-		return indicators.Errorf(pos, "add a group column to regions.csv, or use mean or median",
-			"impute = %q needs regions with a group, but regions.csv gives none", def.Scoring.Impute)
-	case "latest", "linear":
-		if len(panel.Years) < 2 {
-			return indicators.Errorf(pos, "add observations for other years, or use mean or median",
-				"impute = %q needs observations from several years, but the data hold one", def.Scoring.Impute)
-		}
-	}
-	return nil
 }
 
 // aggregate combines child columns into a node's scores, refusing methods

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -13,25 +13,34 @@ import (
 	"github.com/govindex/govindex/internal/atomicfile"
 )
 
-// emit renders into memory first, so a failure half-way writes nothing,
-// then sends the bytes to standard output or, with --out, atomically to a
-// file — never over one of the project's inputs.
+// emit renders the output and sends it to standard output or, with --out,
+// atomically to a file — never over one of the project's inputs. Output for
+// standard output is held in memory until complete, so a failure half-way
+// prints nothing; a file is streamed into a temporary file that is renamed
+// into place only when complete (and removed on failure).
 func emit(g *globalOptions, inputs []string, render func(w io.Writer) error) error {
-	var buf bytes.Buffer
-	if err := render(&buf); err != nil {
-		return err
-	}
 	if g.out == "" {
-		_, err := g.stdout.Write(buf.Bytes())
+		var buf spool
+		if err := render(&buf); err != nil {
+			return err
+		}
+		_, err := buf.WriteTo(g.stdout)
 		return err
 	}
 	if err := checkOut(g.out, inputs); err != nil {
 		return err
 	}
+	var renderErr error
 	err := atomicfile.Write(g.out, 0o644, func(w io.Writer) error {
-		_, err := w.Write(buf.Bytes())
-		return err
+		bw := bufio.NewWriterSize(w, 256<<10)
+		if renderErr = render(bw); renderErr != nil {
+			return renderErr
+		}
+		return bw.Flush()
 	})
+	if renderErr != nil {
+		return renderErr
+	}
 	if err != nil {
 		return &writeError{path: g.out, err: err}
 	}

@@ -102,8 +102,17 @@ func runRobust(ctx context.Context, g *globalOptions, o *robustFlags, flags *pfl
 	if err != nil {
 		return err
 	}
+	// Over several years the ranking is the year's result in its series,
+	// so that the output says how the years relate (and the JSON carries
+	// each region's change); its ranks are the analysis's nominal ones.
+	res := rr.Nominal
+	if len(scoring.SeriesYears(p.def, p.ds)) >= 2 {
+		if res, err = p.rate(year); err != nil {
+			return err
+		}
+	}
 	return emit(g, inputFiles(g, p.def), func(w io.Writer) error {
-		return reports.WriteRobust(w, g.format, rr.Nominal, rr, reportOptions(g))
+		return reports.WriteRobust(w, g.format, res, rr, reportOptions(g))
 	})
 }
 
