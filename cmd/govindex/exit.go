@@ -133,7 +133,9 @@ func printError(w io.Writer, err error, lang string) {
 		msg, hint := ue.localized(lang)
 		fmt.Fprintf(w, "govindex: %s: %s\n", m.badFlag, msg)
 		printHint(w, hint, m)
-		fmt.Fprintf(w, "  %s\n", m.seeHelp)
+		if !strings.Contains(hint, "--help") {
+			fmt.Fprintf(w, "  %s\n", m.seeHelp)
+		}
 	case errors.As(err, &list):
 		fmt.Fprintf(w, "govindex: %s\n", fmt.Sprintf(m.problems, len(list)))
 		for _, e := range list {

@@ -103,7 +103,11 @@ func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		// Cobra reports unknown commands and bad arguments as plain errors.
 		if isCobraUsage(err) {
-			err = usagef("run govindex --help", "%v", err)
+			help := "run govindex --help"
+			if c, _, ferr := root.Find(args); ferr == nil && c != root {
+				help = "run " + c.CommandPath() + " --help"
+			}
+			err = usagef(help, "%v", err)
 		}
 		printError(stderr, err, langFromArgs(args))
 	}
