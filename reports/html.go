@@ -1461,16 +1461,7 @@ footer { color: var(--muted); font-size: 13px; padding-bottom: 32px; }
 <figure><div class="chart" id="{{.ID}}" style="height: {{.Height}}px"></div></figure>
 {{- end}}
 {{- with .Table}}
-<div class="table-wrap">
-<table>
-<thead><tr>{{range .Header}}<th{{if .Num}} class="num"{{end}}>{{.Text}}</th>{{end}}</tr></thead>
-<tbody>
-{{- range .Rows}}
-<tr>{{range .}}<td{{if .Num}} class="num"{{else if .Stars}} class="stars"{{end}}>{{.Text}}</td>{{end}}</tr>
-{{- end}}
-</tbody>
-</table>
-</div>
+{{template "table" .}}
 {{- end}}
 {{- range .Notes}}
 <p class="note">{{.}}</p>
@@ -1479,16 +1470,7 @@ footer { color: var(--muted); font-size: 13px; padding-bottom: 32px; }
 {{- end}}
 <section id="results">
 <h2>{{.TableTitle}}</h2>
-<div class="table-wrap">
-<table>
-<thead><tr>{{range .Header}}<th{{if .Num}} class="num"{{end}}>{{.Text}}</th>{{end}}</tr></thead>
-<tbody>
-{{- range .Rows}}
-<tr>{{range .}}<td{{if .Num}} class="num"{{else if .Stars}} class="stars"{{end}}>{{.Text}}</td>{{end}}</tr>
-{{- end}}
-</tbody>
-</table>
-</div>
+{{template "table" .}}
 {{- range .Notes}}
 <p class="note">{{.}}</p>
 {{- end}}
@@ -1522,7 +1504,18 @@ footer { color: var(--muted); font-size: 13px; padding-bottom: 32px; }
 </script>
 </body>
 </html>
-`))
+{{define "table" -}}
+<div class="table-wrap">
+<table>
+<thead><tr>{{range .Header}}<th{{if .Num}} class="num"{{end}}>{{.Text}}</th>{{end}}</tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr>{{range .}}<td{{if .Num}} class="num"{{else if .Stars}} class="stars"{{end}}>{{.Text}}</td>{{end}}</tr>
+{{- end}}
+</tbody>
+</table>
+</div>
+{{- end}}`))
 
 // robustSection draws the uncertainty analysis: chart-rank-intervals and
 // chart-star-probability, over the rated regions that rr has figures for,

@@ -71,37 +71,10 @@ func TestRobustPooledNoiseZeroIsNominal(t *testing.T) {
 // index with that draw's weights and methods, pooled over both years.
 func TestRobustPooledSampleMatchesRebuild(t *testing.T) {
 	sc := strings.Replace(rbScoring, "round = 2", "round = 2\nmin_coverage = 0.1", 1)
-	extra := `[uncertainty]
-samples = 10
-weights_noise = 0.3
-normalise = ["minmax", "prank"]
-aggregate = ["arithmetic", "geometric"]
-impute = ["none", "mean"]
-exclude = 0.3
-`
+	extra := rbEveryUncertainty
 	def, m := rbPooledDef(t, sc, rbStars, extra)
 	rbPunch(m, 0.15)
-	cfg, err := ResolveUncertainty(def, RobustOptions{})
-	require.NoError(t, err)
-	nominal, err := Score(def, m)
-	require.NoError(t, err)
-	p, err := newRobustPlan(def, m, nominal, cfg)
-	require.NoError(t, err)
-	w := p.newWorker(false)
-	checked := 0
-	for i := range 40 {
-		w.drawRandom(uint64(i))
-		if !w.evaluate() {
-			continue
-		}
-		ranks, stars := rbRebuild(t, def, m, w)
-		for k, reg := range p.regions {
-			require.Equal(t, ranks[reg.Code], int(w.rank[k]), "draw %d, region %s", i, reg.Code)
-			require.Equal(t, stars[reg.Code], w.stars[k], "draw %d, region %s", i, reg.Code)
-		}
-		checked++
-	}
-	assert.Greater(t, checked, 30)
+	rbAssertDrawsRebuild(t, def, m)
 }
 
 // Star classes fitted on all years cannot be resampled per year: refused
