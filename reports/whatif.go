@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -164,6 +165,7 @@ const (
 	wiUnreachTitle = "wi_unreach_title"
 	wiReason       = "wi_reason"
 	wiNote         = "wi_note"
+	wiNoteMissing  = "wi_note_missing"
 	wiMissingFrom  = "wi_missing_from"
 	wiWhyLimit     = "wi_why_limit"  // at, stars word, score
 	wiWhyBound     = "wi_why_bound"  // at, stars word, score
@@ -199,6 +201,7 @@ var whatIfCatalogue = map[string]map[string]string{
 		wiNoPlan:       "没有找到能达到%s的组合方案。",
 		wiUnreachTitle: "单独改变无法达到目标的指标：",
 		wiReason:       "原因",
+		wiNoteMissing:  "缺失的指标从各地区中最不利的观测值算起：调整幅度为 0% 表示只要补报该值（哪怕处于最低水平）即可达到目标。",
 		wiNote:         "注：每一项改变都已单独代入、重新计算整个指数（包括标准化上下限、权重、星级分界和星级封顶）验证；其他指标保持不变。调整幅度为变化量占各地区该指标取值极差的比例，选项按调整幅度从小到大排列；目标值按数据精度多保留两位小数、向有利方向取整。",
 		wiMissingFrom:  "缺失",
 		wiWhyLimit:     "即使达到 %s，也只能评为%s（%s）",
@@ -233,6 +236,7 @@ var whatIfCatalogue = map[string]map[string]string{
 		wiNoPlan:       "No combination of changes reaching %s was found.",
 		wiUnreachTitle: "Indicators that cannot reach the target alone:",
 		wiReason:       "Why",
+		wiNoteMissing:  "A missing indicator is measured from the least favourable value observed: 0% of span means that reporting the value, even at the lowest level seen, earns the target.",
 		wiNote:         "Note: every change was verified by scoring the whole index again with it alone (normalisation bounds, weights, star boundaries and caps included), everything else unchanged. \"Of span\" is the change as a share of the range of the regions' values; options are listed cheapest first. Targets are rounded to two more decimals than the data, in the favourable direction.",
 		wiMissingFrom:  "missing",
 		wiWhyLimit:     "even at %s the region reaches only %s (%s)",
@@ -431,7 +435,15 @@ func whatIfBlocks(wi *scoring.WhatIfResult, lang string) []whatIfBlock {
 		}
 		out = append(out, un)
 	}
-	out = append(out, whatIfBlock{text: wim(lang, wiNote)})
+	note := wim(lang, wiNote)
+	if slices.ContainsFunc(wi.Options, func(op scoring.WhatIfOption) bool { return math.IsNaN(op.From) }) {
+		sep := " "
+		if lang != "en" {
+			sep = ""
+		}
+		note += sep + wim(lang, wiNoteMissing)
+	}
+	out = append(out, whatIfBlock{text: note})
 	return out
 }
 
