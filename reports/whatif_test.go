@@ -145,7 +145,7 @@ func TestWhatIfTableZh(t *testing.T) {
 	assert.Contains(t, out, "指标")
 	assert.Contains(t, out, "当前值 → 目标值")
 	assert.Contains(t, out, "数据共享开放部门数")
-	assert.Contains(t, out, "50 → 56.35")
+	assert.Contains(t, out, "50 → 57")
 	assert.Contains(t, out, "缺失 → ")
 	assert.Contains(t, out, "★★★★★")
 	assert.Contains(t, out, "按此方案调整后得分 80.0 分，评为五星。")

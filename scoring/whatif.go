@@ -99,9 +99,10 @@ type WhatIfOption struct {
 	// observed.
 	Effort float64
 	Span   float64
-	// Decimals is the number of decimals To is rounded to (the data's
-	// decimals, at most those that show three significant digits of the
-	// span, plus 2): To minus one unit of its last decimal
+	// Decimals is the number of decimals To is rounded to: 0 when every
+	// observed value is a whole number, else the data's decimals, at most
+	// those that show three significant digits of the span, plus 2. To
+	// minus one unit of its last decimal
 	// does not earn the target where the rating is monotone in the value.
 	Decimals int
 	// ScoreAfter and StarsAfter are the region's score and stars with To,
@@ -199,7 +200,8 @@ func (e *WhatIfTargetError) Error() string {
 //
 // The search brackets the threshold by doubling the step from the current
 // value, bisects it to 1e-9 of the observed span, and rounds the value up
-// (in the improving direction) to the data's decimals plus 2, verifying
+// (in the improving direction) to a whole number for whole-number data,
+// else to the data's decimals plus 2, verifying
 // the rounded value and stepping one unit further if needed. Where the
 // rating need not be monotone in the value (rank-based normalisation,
 // relative star rules, data-driven weights, outlier treatment, caps) the
@@ -351,6 +353,11 @@ func (w *whatIf) axis(i int, ind *indicators.Indicator) *whatIfAxis {
 	// The data's decimals, but no more than show three significant digits
 	// of the span (values computed from dates carry 16), plus 2.
 	ax.dec = min(whatIfDecimals(obs), max(0, 2-int(math.Floor(math.Log10(ax.span))))) + 2
+	// Whole-number data (counts, levels) get whole-number targets: one
+	// more platform, not 1.73 of one.
+	if len(obs) > 0 && whatIfDecimals(obs) == 0 {
+		ax.dec = 0
+	}
 	ax.unit = math.Pow(10, -float64(ax.dec))
 	ax.start = ax.cur
 	if math.IsNaN(ax.cur) {

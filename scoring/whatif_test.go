@@ -118,7 +118,8 @@ func wiVerify(t *testing.T, def *indicators.Definition, m *indicators.Matrix, co
 		}
 		unit := math.Pow(10, -float64(op.Decimals))
 		backs := []float64{unit}
-		if !math.IsNaN(op.Change) {
+		if !math.IsNaN(op.Change) && 0.01*math.Abs(op.Change) >= unit {
+			// Finer than one unit of the target's grid is not asked for.
 			backs = append(backs, 0.01*math.Abs(op.Change))
 		}
 		for _, back := range backs {
@@ -421,12 +422,24 @@ below_quantile = 0.25
 	assert.Contains(t, u.Reason, "bottom quarter")
 
 	// Out of the bottom quarter of 8 — at most one region below — takes
-	// two regions below A on y: past G's 65 and H's 66.
+	// two regions below A on y: past G's 65 and H's 66; the data are whole
+	// numbers, so is the target.
 	op := wiOption(res, "iy")
 	require.NotNil(t, op)
-	assert.Equal(t, 66.01, op.To)
+	assert.Equal(t, 67.0, op.To)
+	assert.Equal(t, 0, op.Decimals)
 	require.NotNil(t, res.Plan)
 	assert.Equal(t, "iy", res.Plan.Changes[0].Indicator)
+
+	// With one decimal in the data the target has three: just past 66.5.
+	def, m = wiLoad(t, toml, wiRegions, strings.Replace(data, "H,2020,70,66\n", "H,2020,70,66.5\n", 1))
+	res, err = scoring.WhatIf(def, m, "A", 0, scoring.WhatIfOptions{})
+	require.NoError(t, err)
+	wiVerify(t, def, m, "A", res, true)
+	op = wiOption(res, "iy")
+	require.NotNil(t, op)
+	assert.Equal(t, 66.501, op.To)
+	assert.Equal(t, 3, op.Decimals)
 }
 
 // TestWhatIfGoalposts: with goalposts [0, 100] an indicator stops giving

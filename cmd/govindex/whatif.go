@@ -22,8 +22,9 @@ to --target N. Every value tried is rated by scoring the whole index again with 
 else unchanged, so a change that moves a min-max bound, a data-driven weight, the quantile,
 k-means or Jenks star boundaries, or a star cap counts exactly as the rating counts it. For a
 missing value, the least favourable value that earns the target is searched from the range
-of values observed. Targets are rounded to two more decimals than the data, in the
-favourable direction, and verified again.
+of values observed. Targets are whole numbers when every observed value is one (counts,
+levels), else rounded to two more decimals than the data; always in the favourable
+direction, and verified again.
 
 Also: the cheapest combined plan (the smallest total change, each change measured as a share
 of the range of the regions' values), and the indicators that cannot earn the target alone,
