@@ -109,11 +109,14 @@ type Dimension struct {
 
 // Indicator is a leaf of the framework tree.
 type Indicator struct {
-	ID          string    `toml:"id"`
-	Dimension   string    `toml:"dimension"`
-	Name        string    `toml:"name"`
-	NameEn      string    `toml:"name_en"`
-	Unit        string    `toml:"unit"`
+	ID        string `toml:"id"`
+	Dimension string `toml:"dimension"`
+	Name      string `toml:"name"`
+	NameEn    string `toml:"name_en"`
+	Unit      string `toml:"unit"`
+	// UnitEn is the unit in English output (extension); without it the
+	// English of common Chinese units is used (see reports.UnitLabel).
+	UnitEn      string    `toml:"unit_en"`
 	Direction   int       `toml:"direction"`
 	Weight      float64   `toml:"weight"`
 	Normalise   string    `toml:"normalise"` // overrides [scoring] normalise when set

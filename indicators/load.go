@@ -73,6 +73,7 @@ type rawIndicator struct {
 	Name        string    `toml:"name"`
 	NameEn      string    `toml:"name_en"`
 	Unit        string    `toml:"unit"`
+	UnitEn      string    `toml:"unit_en"`
 	Direction   *int      `toml:"direction"`
 	Weight      *float64  `toml:"weight"`
 	Normalise   string    `toml:"normalise"`
@@ -340,7 +341,7 @@ var knownKeys = map[string][]string{
 	"scoring":     {"impute", "treat", "normalise", "range", "weights", "aggregate", "ties", "round", "min_coverage", "reference", "power", "comparable"},
 	"stars":       {"method", "thresholds", "classes", "labels"},
 	"dimension":   {"id", "name", "name_en", "parent", "weight", "aggregate"},
-	"indicator":   {"id", "dimension", "name", "name_en", "unit", "direction", "weight", "normalise", "goalposts", "target", "denominator", "scale", "source", "description"},
+	"indicator":   {"id", "dimension", "name", "name_en", "unit", "unit_en", "direction", "weight", "normalise", "goalposts", "target", "denominator", "scale", "source", "description"},
 	"source":      {"collector", "files", "as_of", "region", "complete"},
 	"ahp":         {"parent", "matrix"},
 	"cap":         {"max", "dimension", "below_quantile", "below"},
@@ -436,7 +437,7 @@ func (d *Definition) fill(raw *rawDefinition) {
 			dir = *r.Direction
 		}
 		d.Indicators = append(d.Indicators, &Indicator{ID: r.ID, Dimension: r.Dimension, Name: or(r.Name, r.ID),
-			NameEn: r.NameEn, Unit: r.Unit, Direction: dir, Weight: deref(r.Weight, 1), Normalise: r.Normalise,
+			NameEn: r.NameEn, Unit: r.Unit, UnitEn: r.UnitEn, Direction: dir, Weight: deref(r.Weight, 1), Normalise: r.Normalise,
 			Goalposts: r.Goalposts, Target: r.Target, Denominator: r.Denominator, Scale: deref(r.Scale, 1), Source: r.Source,
 			Description: r.Description})
 	}

@@ -775,7 +775,7 @@ func cmpFloat(a, b float64) int {
 func articleIndicator(rr *scoring.RegionResult, ind *indicators.Indicator, top *indicators.Dimension, lang string, dec int) *ArticleIndicator {
 	ai := &ArticleIndicator{
 		ID: Text(ind.ID), Name: Text(indicatorName(ind, lang)), Dimension: Text(dimensionName(top, lang)),
-		Unit: Text(ind.Unit), Raw: math.NaN(), Normalised: math.NaN(), Missing: true,
+		Unit: Text(articleUnit(ind, lang)), Raw: math.NaN(), Normalised: math.NaN(), Missing: true,
 	}
 	is := indicatorScore(rr, ind.ID)
 	if is == nil {
@@ -786,10 +786,10 @@ func articleIndicator(rr *scoring.RegionResult, ind *indicators.Indicator, top *
 	switch {
 	case !math.IsNaN(is.Raw):
 		ai.Missing = false
-		ai.Value = formatQuantity(lang, is.Raw, ind.Unit)
+		ai.Value = formatQuantity(lang, is.Raw, articleUnit(ind, lang))
 	case is.Imputed && !math.IsNaN(is.Value):
 		ai.Missing = false
-		ai.Value = formatQuantity(lang, is.Value, ind.Unit) + aw(lang, "imputed")
+		ai.Value = formatQuantity(lang, is.Value, articleUnit(ind, lang)) + aw(lang, "imputed")
 	default:
 		ai.Value = aw(lang, "missing")
 	}
@@ -1071,14 +1071,6 @@ func roundForText(x float64) float64 {
 	return math.Round(x*p) / p
 }
 
-// enUnits are the English for the units of the 2017 edition and other
-// common Chinese units; other Chinese units are left out in English (the
-// indicator's name says what is counted).
-var enUnits = map[string][2]string{
-	"年": {"year", "years"}, "岁": {"year", "years"}, "月": {"month", "months"}, "天": {"day", "days"},
-	"元": {"yuan", "yuan"}, "万元": {"ten thousand yuan", "ten thousand yuan"}, "亿元": {"hundred million yuan", "hundred million yuan"},
-}
-
 // formatQuantity writes x with its unit for prose in lang: in Chinese
 // 12,345 is "1.23 万" and 176,000,000 "1.76 亿", the unit following
 // ("350 项", "66.7%"); in English with thousands separators. NaN is "no
@@ -1099,6 +1091,9 @@ func formatQuantity(lang string, x float64, unit string) string {
 			return num
 		}
 		if u, ok := enUnits[unit]; ok {
+			if u[0] == "" {
+				return num
+			}
 			if x == 1 {
 				return num + " " + u[0]
 			}

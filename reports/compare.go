@@ -597,10 +597,7 @@ func (c *compareRenderer) raw(x float64, ind *indicators.Indicator, sign bool) s
 	if sign && x > 0 && strings.Trim(s, "0.") != "" {
 		s = "+" + s
 	}
-	unit := ind.Unit
-	if c.lang == "en" {
-		unit = compareEnglishUnit(unit)
-	}
+	unit := UnitLabel(c.lang, ind)
 	switch {
 	case unit == "":
 		return s
@@ -633,18 +630,6 @@ func compareRawNumber(x float64, dec int) string {
 		s = "0"
 	}
 	return s
-}
-
-// compareEnglishUnit drops the Chinese count classifiers, which English does
-// without, and writes 年 as yr; other units stay as written.
-func compareEnglishUnit(u string) string {
-	switch u {
-	case "件", "个", "项", "家", "人", "次", "条", "部", "份", "所", "座", "台", "套", "级", "篇", "名":
-		return ""
-	case "年":
-		return "yr"
-	}
-	return u
 }
 
 func (c *compareRenderer) normalised(v CompareValue) string {

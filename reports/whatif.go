@@ -279,6 +279,15 @@ func whatIfIndicator(def *indicators.Definition, id, lang string) string {
 	return id
 }
 
+// whatIfUnit is the unit of indicator id in lang (see UnitLabel); unit
+// when the definition does not have it.
+func whatIfUnit(def *indicators.Definition, id, unit, lang string) string {
+	if ind, ok := def.Indicator(id); ok {
+		return UnitLabel(lang, ind)
+	}
+	return unit
+}
+
 // whatIfValue prints a raw value with at most dec decimals, "" for NaN.
 func whatIfValue(x float64, dec int) string {
 	return formatNumber(scoring.RoundTo(x, dec))
@@ -391,7 +400,7 @@ func whatIfBlocks(wi *scoring.WhatIfResult, lang string) []whatIfBlock {
 	}
 	for _, op := range wi.Options {
 		opts.rows = append(opts.rows, []string{
-			whatIfIndicator(def, op.Indicator, lang), op.Unit,
+			whatIfIndicator(def, op.Indicator, lang), whatIfUnit(def, op.Indicator, op.Unit, lang),
 			from(op.From, op.Decimals) + " → " + whatIfValue(op.To, op.Decimals),
 			or(whatIfChange(op.Change, op.Decimals)),
 			formatScore(100*op.Effort, 1) + "%",
@@ -413,7 +422,7 @@ func whatIfBlocks(wi *scoring.WhatIfResult, lang string) []whatIfBlock {
 		}
 		for _, c := range p.Changes {
 			plan.rows = append(plan.rows, []string{
-				whatIfIndicator(def, c.Indicator, lang), c.Unit,
+				whatIfIndicator(def, c.Indicator, lang), whatIfUnit(def, c.Indicator, c.Unit, lang),
 				from(c.From, c.Decimals) + " → " + whatIfValue(c.To, c.Decimals),
 				or(whatIfChange(c.Change, c.Decimals)),
 				formatScore(100*c.Effort, 1) + "%",

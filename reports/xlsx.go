@@ -355,7 +355,7 @@ func (x *xlsxBuilder) indicators(name string, r *scoring.Result) {
 	var rows []xlRow
 	for _, rr := range r.Regions {
 		for _, ind := range x.def.Indicators {
-			rw := xlRow{rr.Region.Code, regionName(rr.Region, l), ind.ID, xlIndicatorName(ind, l), ind.Unit,
+			rw := xlRow{rr.Region.Code, regionName(rr.Region, l), ind.ID, xlIndicatorName(ind, l), UnitLabel(l, ind),
 				nil, nil, nil, nil, nil}
 			if s := indicatorScore(rr, ind.ID); s != nil {
 				rw[5], rw[6], rw[7], rw[8], rw[9] = s.Raw, s.Value, s.Normalised, s.Imputed, s.Source
