@@ -14,6 +14,9 @@ type Evidence struct {
 	File string // the file as shown to users
 	Row  int    // 1-based line of a CSV record; 0 for catalog datasets
 	ID   string // a catalog dataset's identifier; "" for CSV rows
+	// Title names the record for readers (a policy's title, a platform's
+	// or partner's name); When is its date as written. Either may be "".
+	Title, When string
 }
 
 // String formats the evidence as file:row or file#id.

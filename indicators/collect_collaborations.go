@@ -79,6 +79,7 @@ func collectCollaborations(req CollectRequest) ([]Collected, []string, error) {
 		c := &collaborationRecord{evRecord: rec}
 		partner, good := r.text(row, "partner")
 		ok = ok && good
+		c.Ev.Title = partner
 		if kind, good := r.text(row, "kind"); good {
 			k, found := collaborationKinds[normWord(kind)]
 			if !found {

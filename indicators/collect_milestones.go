@@ -74,6 +74,7 @@ func collectMilestones(req CollectRequest) ([]Collected, []string, error) {
 		m := &milestoneRecord{evRecord: rec}
 		title, good := r.text(row, "title")
 		ok = ok && good
+		m.Ev.Title = title
 		if kind, good := r.text(row, "kind"); good {
 			k, found := milestoneKinds[normWord(kind)]
 			if !found {

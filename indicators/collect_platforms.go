@@ -89,6 +89,7 @@ func collectPlatforms(req CollectRequest) ([]Collected, []string, error) {
 		p := &platformRecord{evRecord: rec}
 		name, good := r.text(row, "name")
 		ok = ok && good
+		p.Ev.Title = name
 		keyOK := ok // the key cells are good (see collectPolicies)
 		if kind, good := r.text(row, "kind"); good {
 			w := normWord(kind)

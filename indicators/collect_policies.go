@@ -158,6 +158,7 @@ func collectPolicies(req CollectRequest) ([]Collected, []string, error) {
 		// check, even if another cell is bad.
 		keyOK := ok
 		p := &policyRecord{evRecord: rec, topics: topicsOf(title)}
+		p.Ev.Title = title
 		if kind, good := r.text(row, "kind"); good {
 			force, known := policyForce[normWord(kind)]
 			if !known {

@@ -274,6 +274,7 @@ func collect(def *Definition, regions *RegionSet, years []int, encoding string, 
 					}
 				} else {
 					o.Source = provenance(cname+"."+k.measure, v.Evidence)
+					o.Evidence = v.Evidence
 					o.Pos = evidencePos(v.Evidence[0])
 				}
 				obs = append(obs, o)
@@ -541,7 +542,7 @@ func (r *evReader) header(t *Table) (map[string]int, bool) {
 
 // record reads the region and date of a row.
 func (r *evReader) record(row evRow) (evRecord, bool) {
-	rec := evRecord{Ev: Evidence{File: row.t.File, Row: row.t.Lines[row.row]}}
+	rec := evRecord{Ev: Evidence{File: row.t.File, Row: row.t.Lines[row.row], When: row.cell("date")}}
 	ok := true
 	switch {
 	case row.has("region"):

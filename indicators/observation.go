@@ -15,6 +15,9 @@ type Observation struct {
 	Source    string  // provenance: the table's source column or the collector's evidence
 	Note      string
 	Pos       Pos // the cell it came from
+	// Evidence lists the records a collector counted for the value (nil
+	// for values read from a table).
+	Evidence []Evidence
 }
 
 // Missing reports whether the observation is an explicit missing value.
@@ -52,6 +55,26 @@ func (ds *Dataset) Years() []int {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// Evidence is the evidence behind region's value of indicator in year,
+// from the observation Matrix would use for that cell: a dated one before
+// an undated one. Nil when the value was not collected.
+func (ds *Dataset) Evidence(region string, year int, indicator string) []Evidence {
+	var undated []Evidence
+	for i := range ds.Observations {
+		o := &ds.Observations[i]
+		if o.Region != region || o.Indicator != indicator || math.IsNaN(o.Value) {
+			continue
+		}
+		switch o.Year {
+		case year:
+			return o.Evidence
+		case 0:
+			undated = o.Evidence
+		}
+	}
+	return undated
 }
 
 // Matrix is the region × indicator table for one year, ready for scoring.

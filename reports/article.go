@@ -264,6 +264,18 @@ type ArticleIndicator struct {
 	Imputed    bool
 	Missing    bool
 	Source     Text // the evidence: what the value was read or collected from
+	// Evidence are the records a collector counted for the value, and
+	// EvidenceText names them for readers ("《…》（2016-01）；…", at most
+	// five, then how many more); both empty for values read from a table.
+	Evidence     []ArticleEvidence
+	EvidenceText Text
+}
+
+// ArticleEvidence is one record behind a collected value.
+type ArticleEvidence struct {
+	Title Text   // the policy's title, platform's or partner's name; "" when none
+	When  string // its date as written in the evidence
+	Ref   string // where it is: file:row or file#id
 }
 
 // ArticleCap is a star cap that lowered a region's rating.
@@ -726,6 +738,9 @@ func articleRegion(r *scoring.Result, rr *scoring.RegionResult, lang string, top
 				continue
 			}
 			ai := articleIndicator(rr, ind, d, lang, dec)
+			if r.Data != nil && !ai.Missing {
+				ai.Evidence, ai.EvidenceText = articleEvidence(r.Data.Evidence(rr.Region.Code, r.Year, ind.ID), ind, lang)
+			}
 			if ai.Missing || math.IsNaN(ai.Normalised) {
 				continue
 			}

@@ -126,9 +126,18 @@ func TestArticleEdition2017(t *testing.T) {
 				assert.GreaterOrEqual(t, len(ar.Evidence), 2, "%s: the top indicators of the strongest dimension", name)
 				notes := 0
 				for _, e := range ar.Evidence {
-					if e.Source != "" && strings.Contains(sec, e.Source.String()) {
+					// Collected values name their evidence records by title
+					// and date; the file:row references stay in Source.
+					require.NotEmpty(t, e.Evidence, "%s %s: collected, so its records are known", name, e.ID)
+					assert.NotEmpty(t, e.Source, "%s %s", name, e.ID)
+					if e.EvidenceText != "" && strings.Contains(sec, e.EvidenceText.String()) {
 						notes++
 					}
+					for _, x := range e.Evidence {
+						assert.NotEmpty(t, x.Title, "%s %s: %s has a title", name, e.ID, x.Ref)
+						assert.Contains(t, x.Ref, "evidence/", "%s %s", name, e.ID)
+					}
+					assert.NotContains(t, sec, "evidence/", "%s: no file:row lists in the prose", name)
 					assert.Contains(t, sec, e.Value, "%s: raw value with its unit", name)
 				}
 				assert.Positive(t, notes, "%s: at least one evidence note", name)
