@@ -39,6 +39,18 @@ type ArticleOptions struct {
 	// and ratings held in fewer than RobustStarThreshold of the samples are
 	// flagged as not robust; the overview counts the robust ratings.
 	Robust *scoring.RobustResult
+	// ChartsDir, when set, is the folder (relative to the article) that
+	// holds the charts WriteCharts draws: the article then shows the
+	// ranking and dimension charts under the overview table, as report's
+	// article.md does.
+	ChartsDir string
+}
+
+// ArticleChart is a figure the article shows: an image path relative to
+// the article, and its caption.
+type ArticleChart struct {
+	Path    string
+	Caption string
 }
 
 // RobustStarThreshold is the share of the uncertainty samples that must
@@ -111,6 +123,9 @@ type Article struct {
 	// Changes is what changed since the previous rated year of a
 	// multi-year edition (nil for a single year, and for the first year).
 	Changes *ArticleChanges
+	// Charts are the figures under the overview table (empty unless
+	// ArticleOptions.ChartsDir is set).
+	Charts []ArticleChart
 }
 
 // ArticleOverview is the ranking at a glance.
@@ -330,6 +345,9 @@ func WriteArticle(w io.Writer, r *scoring.Result, o ArticleOptions) error {
 	a.Engine = o.engine()
 	if o.Robust != nil {
 		articleRobust(a, r, o.Robust, lang)
+	}
+	if o.ChartsDir != "" {
+		a.Charts = articleCharts(o.ChartsDir, lang)
 	}
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, a); err != nil {

@@ -45,3 +45,15 @@ func TestArticleEvidence(t *testing.T) {
 		})
 	}
 }
+
+func TestArticleCharts(t *testing.T) {
+	for _, tc := range []struct {
+		dir, lang string
+		want      []ArticleChart
+	}{
+		{"charts", "zh", []ArticleChart{{"charts/ranking.png", "图 1　各地区总分与星级"}, {"charts/dimensions.png", "图 2　各地区分维度得分"}}},
+		{"fig/", "en", []ArticleChart{{"fig/ranking.png", "Figure 1. Scores and stars by region"}, {"fig/dimensions.png", "Figure 2. Dimension scores by region"}}},
+	} {
+		assert.Equal(t, tc.want, articleCharts(tc.dir, tc.lang))
+	}
+}

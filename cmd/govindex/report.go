@@ -280,7 +280,7 @@ func writeReport(ctx context.Context, g *globalOptions, p *project, res *scoring
 	if err != nil {
 		return err
 	}
-	article := reports.ArticleOptions{Options: opts, Robust: rr}
+	article := reports.ArticleOptions{Options: opts, Robust: rr, ChartsDir: reportCharts}
 	if article.Template, article.TemplateName, err = articleTemplate(def, g.lang); err != nil {
 		return err
 	}
