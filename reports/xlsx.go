@@ -106,6 +106,21 @@ func XLSXSheets(lang string) []string {
 // the sheet is saved as CSV. The output is deterministic: document
 // properties carry XLSXTime and the package has no other timestamp.
 func WriteXLSX(w io.Writer, r *scoring.Result, o Options) error {
+	return WriteXLSXWith(w, r, XLSXOptions{Options: o})
+}
+
+// XLSXOptions are WriteXLSXWith's options.
+type XLSXOptions struct {
+	Options
+	// Robust is the uncertainty analysis of the same result (nil: none);
+	// with it the workbook gains the robustness sheet and, when it has
+	// Sobol indices, the sensitivity sheet (see xlsx_robust.go).
+	Robust *scoring.RobustResult
+}
+
+// WriteXLSXWith is WriteXLSX with the uncertainty analysis when o.Robust
+// is set.
+func WriteXLSXWith(w io.Writer, r *scoring.Result, o XLSXOptions) error {
 	if err := check(r); err != nil {
 		return err
 	}
@@ -127,6 +142,9 @@ func WriteXLSX(w io.Writer, r *scoring.Result, o Options) error {
 		_, err := x.f.NewSheet(name)
 		x.try(err)
 		x.years(name, r)
+	}
+	if o.Robust != nil {
+		x.robust(r, o.Robust)
 	}
 	x.f.SetActiveSheet(0)
 	x.try(x.f.SetDocProps(&excelize.DocProperties{

@@ -297,7 +297,9 @@ func writeReport(ctx context.Context, g *globalOptions, p *project, res *scoring
 	}{
 		{reportJSON, func(w io.Writer) error { return reports.WriteJSON(w, res, opts) }},
 		{reportCSV, func(w io.Writer) error { return reports.WriteCSV(w, res, opts) }},
-		{reportXLSX, func(w io.Writer) error { return reports.WriteXLSX(w, res, opts) }},
+		{reportXLSX, func(w io.Writer) error {
+			return reports.WriteXLSXWith(w, res, reports.XLSXOptions{Options: opts, Robust: rr})
+		}},
 		{reportArticle, func(w io.Writer) error { return writeArticle(w, res, article) }},
 		{reportHTML, func(w io.Writer) error {
 			return reports.WriteHTML(w, res, reports.HTMLOptions{Options: opts, GeoJSON: geo, GeoJSONKey: geoKey, Robust: rr})
