@@ -99,6 +99,7 @@ func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	localizeHelp(root, langFromArgs(args))
 	err := root.ExecuteContext(ctx)
 	if err != nil {
 		// Cobra reports unknown commands and bad arguments as plain errors.
