@@ -3,14 +3,18 @@ package indicators
 // Chinese for the messages of commands added after messages_zh.go.
 func init() {
 	for k, v := range map[string]string{
-		"collect writes csv or json, not md": "collect 只输出 csv 或 json，不输出 md",
+		"collect writes csv or json, not md":                        "collect 只输出 csv 或 json，不输出 md",
+		"%s has no xlsx format":                                     "%s 没有 xlsx 格式",
+		"--format xlsx writes an Excel workbook, which needs --out": "--format xlsx 写出的是 Excel 工作簿，需要用 --out 指定文件",
 	} {
 		if _, ok := zhMessages[k]; !ok {
 			zhMessages[k] = v
 		}
 	}
 	for k, v := range map[string]string{
-		"use --format csv or --format json": "请使用 --format csv 或 --format json",
+		"use --format csv or --format json":                                          "请使用 --format csv 或 --format json",
+		"use --format table, csv, json or md; rate and robust write Excel workbooks": "请使用 --format table、csv、json 或 md；只有 rate 和 robust 能写出 Excel 工作簿",
+		"name the workbook with --out, e.g. --out results.xlsx":                      "请用 --out 指定工作簿文件，例如 --out results.xlsx",
 	} {
 		if _, ok := zhHints[k]; !ok {
 			zhHints[k] = v

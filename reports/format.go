@@ -17,9 +17,11 @@ var writers = []struct {
 	{"csv", WriteCSV},
 	{"json", WriteJSON},
 	{"md", WriteMarkdown},
+	{"xlsx", WriteXLSX},
 }
 
-// Formats lists the format names Write accepts: table, csv, json, md.
+// Formats lists the format names Write accepts: table, csv, json, md,
+// xlsx (an Excel workbook, see WriteXLSX).
 func Formats() []string {
 	out := make([]string, len(writers))
 	for i, x := range writers {

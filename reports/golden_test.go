@@ -44,10 +44,10 @@ func TestGolden(t *testing.T) {
 }
 
 func TestFormats(t *testing.T) {
-	assert.Equal(t, []string{"table", "csv", "json", "md"}, Formats())
+	assert.Equal(t, []string{"table", "csv", "json", "md", "xlsx"}, Formats())
 
 	direct := map[string]func(io.Writer, *scoring.Result, Options) error{
-		"table": WriteTable, "csv": WriteCSV, "json": WriteJSON, "md": WriteMarkdown,
+		"table": WriteTable, "csv": WriteCSV, "json": WriteJSON, "md": WriteMarkdown, "xlsx": WriteXLSX,
 	}
 	for _, f := range Formats() {
 		t.Run(f, func(t *testing.T) {
@@ -62,10 +62,10 @@ func TestFormats(t *testing.T) {
 
 func TestWriteErrors(t *testing.T) {
 	var buf bytes.Buffer
-	err := Write(&buf, "xlsx", testResult(), Options{})
+	err := Write(&buf, "pdf", testResult(), Options{})
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), `"xlsx"`)
-	assert.Contains(t, err.Error(), "table, csv, json, md")
+	assert.Contains(t, err.Error(), `"pdf"`)
+	assert.Contains(t, err.Error(), "table, csv, json, md, xlsx")
 	assert.Zero(t, buf.Len(), "nothing written for an unknown format")
 
 	for _, f := range Formats() {

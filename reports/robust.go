@@ -21,7 +21,7 @@ import (
 var errNoRobust = errors.New("reports: no uncertainty analysis to render (nil RobustResult)")
 
 // RobustFormats lists the format names WriteRobust accepts.
-func RobustFormats() []string { return []string{"table", "csv", "json", "md"} }
+func RobustFormats() []string { return []string{"table", "csv", "json", "md", "xlsx"} }
 
 // WriteRobust renders the uncertainty analysis rr of the result r (normally
 // rr.Nominal) in the named format:
@@ -37,7 +37,9 @@ func RobustFormats() []string { return []string{"table", "csv", "json", "md"} }
 //     rank interval and star confidence (the share of samples at its
 //     nominal rating), then the sensitivity indices;
 //   - csv: one row per region with those columns and the share at each
-//     rating.
+//     rating;
+//   - xlsx: the workbook of r (WriteXLSX) with the robustness and, when
+//     there are Sobol indices, sensitivity sheets.
 func WriteRobust(w io.Writer, format string, r *scoring.Result, rr *scoring.RobustResult, o Options) error {
 	if err := check(r); err != nil {
 		return err
@@ -54,6 +56,8 @@ func WriteRobust(w io.Writer, format string, r *scoring.Result, rr *scoring.Robu
 		return writeRobustText(w, r, rr, o, true)
 	case "csv":
 		return writeRobustCSV(w, r, rr, o)
+	case "xlsx":
+		return WriteXLSXWith(w, r, XLSXOptions{Options: o, Robust: rr})
 	}
 	return fmt.Errorf("reports: unknown format %q (want one of %s)", format, strings.Join(RobustFormats(), ", "))
 }

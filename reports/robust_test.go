@@ -240,7 +240,7 @@ func TestRobustCSV(t *testing.T) {
 
 func TestWriteRobustErrors(t *testing.T) {
 	rr := rbRobustResult(t, "[uncertainty]\nsamples = 5\n")
-	assert.Error(t, WriteRobust(&bytes.Buffer{}, "xlsx", rr.Nominal, rr, Options{}))
+	assert.Error(t, WriteRobust(&bytes.Buffer{}, "pdf", rr.Nominal, rr, Options{}))
 	assert.Error(t, WriteRobust(&bytes.Buffer{}, "json", nil, rr, Options{}))
 	assert.Error(t, WriteRobust(&bytes.Buffer{}, "json", rr.Nominal, nil, Options{}))
 }

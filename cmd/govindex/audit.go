@@ -45,6 +45,9 @@ audit: --format csv is refused.`,
 // runAudit scores the project for the chosen year, audits it and prints
 // the audit.
 func runAudit(ctx context.Context, g *globalOptions) error {
+	if err := noXLSX(g, "audit"); err != nil {
+		return err
+	}
 	if g.format == "csv" {
 		return usagef("use --format "+strings.Join(reports.AuditFormats(), "|"), "audit has no csv format: its tables have different shapes")
 	}

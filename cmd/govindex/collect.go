@@ -43,6 +43,9 @@ type collectedRow struct {
 // runCollect loads the project (running the collectors) and writes every
 // value in region, year and indicator order.
 func runCollect(ctx context.Context, g *globalOptions) error {
+	if err := noXLSX(g, "collect"); err != nil {
+		return err
+	}
 	if g.format == "md" {
 		return usagef("use --format csv or --format json", "collect writes csv or json, not md")
 	}

@@ -44,6 +44,9 @@ previous year (score, rank, stars).
 // runCompare scores the project for the chosen year and prints the named
 // regions side by side.
 func runCompare(ctx context.Context, g *globalOptions, names []string) error {
+	if err := noXLSX(g, "compare"); err != nil {
+		return err
+	}
 	p, res, err := scoreProject(ctx, g)
 	if err != nil {
 		return err

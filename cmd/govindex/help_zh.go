@@ -365,7 +365,7 @@ var completionFlagsZh = map[string]string{
 var helpZhGlobalFlags = map[string]string{
 	"config":   "指数定义（index.toml）；默认为内置的 2017 版",
 	"year":     "要评级的年份；默认为 [index] year，未设置时为有数据的最近一年",
-	"format":   "输出格式：table|csv|json|md",
+	"format":   "输出格式：table|csv|json|md；rate 与 robust 还可用 xlsx（需 --out）",
 	"out":      "把输出写入该文件，而不是标准输出",
 	"lang":     "输出语言：zh|en",
 	"seed":     "抽样类方法使用的随机种子",

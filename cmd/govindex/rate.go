@@ -58,6 +58,9 @@ func runRate(ctx context.Context, g *globalOptions) error {
 
 // runPanel rates each year of spec and prints them side by side.
 func runPanel(ctx context.Context, g *globalOptions, spec string) error {
+	if err := noXLSX(g, "rate --years"); err != nil {
+		return err
+	}
 	p, err := loadProject(g)
 	if err != nil {
 		return err

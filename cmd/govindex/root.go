@@ -28,7 +28,7 @@ type globalOptions struct {
 }
 
 var (
-	formats   = []string{"table", "csv", "json", "md"}
+	formats   = []string{"table", "csv", "json", "md", "xlsx"}
 	langs     = []string{"zh", "en"}
 	encodings = []string{"auto", "utf-8", "gb18030"}
 )
@@ -37,6 +37,9 @@ var (
 func (g *globalOptions) check() error {
 	if !slices.Contains(formats, g.format) {
 		return usagef("use --format "+strings.Join(formats, "|"), "unknown --format %q", g.format)
+	}
+	if g.format == "xlsx" && g.out == "" {
+		return usagef("name the workbook with --out, e.g. --out results.xlsx", "--format xlsx writes an Excel workbook, which needs --out")
 	}
 	if !slices.Contains(langs, g.lang) {
 		return usagef("use --lang zh or --lang en", "unknown --lang %q", g.lang)
@@ -69,7 +72,7 @@ With no command it rates the embedded 2017 edition.`,
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.config, "config", "", "index definition (index.toml); default: the embedded 2017 edition")
 	pf.IntVar(&g.year, "year", 0, "year to rate; default: [index] year, else the latest year with data")
-	pf.StringVar(&g.format, "format", "table", "output format: table|csv|json|md")
+	pf.StringVar(&g.format, "format", "table", "output format: table|csv|json|md, or xlsx with --out (rate, robust)")
 	pf.StringVar(&g.out, "out", "", "write the output to this file instead of standard output")
 	pf.StringVar(&g.lang, "lang", "zh", "language of the output: zh|en")
 	pf.Int64Var(&g.seed, "seed", 1, "random seed for methods that sample")

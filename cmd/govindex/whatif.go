@@ -55,6 +55,9 @@ csv lists the options.`,
 // runWhatIf loads the project, builds the year's matrix as scoring.Run
 // does and prints what the region needs for the target rating.
 func runWhatIf(ctx context.Context, g *globalOptions, typed string, target int, targetSet bool) error {
+	if err := noXLSX(g, "whatif"); err != nil {
+		return err
+	}
 	if targetSet && target < 1 {
 		return usagef("give a star rating above the region's current one, such as --target 5", "--target %d is not a star rating", target)
 	}
