@@ -300,7 +300,6 @@ func newRobustPlan(def *indicators.Definition, m *indicators.Matrix, nominal *Re
 	if sc.Reference != "" {
 		ref = findRegion(ratedRegions, sc.Reference)
 	}
-	treat, _ := LookupTreatment(sc.Treat)
 	wf, _ := LookupWeighting(sc.Weights)
 	for _, impName := range cfg.Impute {
 		pos := imputePos(def, true)
@@ -318,24 +317,7 @@ func newRobustPlan(def *indicators.Definition, m *indicators.Matrix, nominal *Re
 		nAll := len(X)
 
 		// Treatment and direction: dcols[i] is indicator i's column.
-		D := make([][]float64, nAll)
-		for k := range D {
-			D[k] = make([]float64, p.nInd)
-		}
-		dcols := make([][]float64, p.nInd)
-		col := make([]float64, nAll)
-		for i, ind := range def.Indicators {
-			for k := range nAll {
-				col[k] = X[k][i]
-			}
-			t := treat.Fn(col)
-			dir := float64(ind.Direction)
-			dcols[i] = make([]float64, nAll)
-			for k := range nAll {
-				dcols[i][k] = dir * t.Values[k]
-				D[k][i] = dcols[i][k]
-			}
-		}
+		dcols, D, _ := treatColumns(def, X)
 		for _, normName := range cfg.Normalise {
 			d := rbData{norm: normName, vals: make([]float64, p.nInd*n), nonpos: make([]bool, p.nInd)}
 			N := make([][]float64, nAll)
@@ -418,7 +400,6 @@ func newRobustPlan(def *indicators.Definition, m *indicators.Matrix, nominal *Re
 // signed by direction) with normName, or an indicator's own method, as
 // Score does; the columns are shared out among GOMAXPROCS goroutines.
 func rbNormalise(def *indicators.Definition, normName string, ref int, dcols [][]float64) [][]float64 {
-	sc := def.Scoring
 	outs := make([][]float64, len(def.Indicators))
 	one := func(i int) {
 		ind := def.Indicators[i]
@@ -427,19 +408,7 @@ func rbNormalise(def *indicators.Definition, normName string, ref int, dcols [][
 			name = ind.Normalise
 		}
 		norm, _ := LookupNormaliser(name)
-		np := NormaliseParams{Range: sc.Range, Ref: ref, Target: ind.Target}
-		dir := float64(ind.Direction)
-		if len(ind.Goalposts) == 2 {
-			np.Goalposts = []float64{ind.Goalposts[0], ind.Goalposts[1]}
-			if dir < 0 {
-				np.Goalposts = []float64{-ind.Goalposts[1], -ind.Goalposts[0]}
-			}
-		}
-		if np.Target != nil && dir < 0 {
-			t := -*np.Target
-			np.Target = &t
-		}
-		outs[i] = norm.Fn(dcols[i], np)
+		outs[i] = norm.Fn(dcols[i], normaliseParams(def, ind, ref))
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(outs))
 	if workers <= 1 {

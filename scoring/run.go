@@ -93,43 +93,16 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 				"reference region %q is not among the rated regions", sc.Reference)
 		}
 	}
-	treat, _ := LookupTreatment(sc.Treat)
+	// Treatment and direction, then normalisation.
+	signed, D, treated := treatColumns(def, X)
+	res.Treatments = append(res.Treatments, treated...)
 	N := make([][]float64, nAll) // normalised
-	D := make([][]float64, nAll) // direction applied, for data-driven weights
 	for k := range N {
 		N[k] = make([]float64, nInd)
-		D[k] = make([]float64, nInd)
 	}
-	col := make([]float64, nAll)
 	for i, ind := range def.Indicators {
-		for k := range nAll {
-			col[k] = X[k][i]
-		}
-		t := treat.Fn(col)
-		if t.Changed > 0 || t.Applied != "" {
-			res.Treatments = append(res.Treatments, TreatmentReport{Indicator: ind.ID, Applied: t.Applied, Changed: t.Changed, Detail: t.Detail})
-		}
-		for k := range nAll {
-			X[k][i] = t.Values[k]
-		}
 		norm, _ := LookupNormaliser(normaliserOf(def, ind))
-		p := NormaliseParams{Range: sc.Range, Ref: ref, Target: ind.Target}
-		dir := float64(ind.Direction)
-		if len(ind.Goalposts) == 2 {
-			p.Goalposts = []float64{ind.Goalposts[0], ind.Goalposts[1]}
-			if dir < 0 {
-				p.Goalposts = []float64{-ind.Goalposts[1], -ind.Goalposts[0]}
-			}
-		}
-		if p.Target != nil && dir < 0 {
-			t := -*p.Target
-			p.Target = &t
-		}
-		for k := range nAll {
-			col[k] = dir * t.Values[k]
-			D[k][i] = col[k]
-		}
-		out := norm.Fn(col, p)
+		out := norm.Fn(signed[i], normaliseParams(def, ind, ref))
 		for k := range nAll {
 			N[k][i] = out[k]
 		}
