@@ -6,6 +6,7 @@ func init() {
 		"collect writes csv or json, not md":                        "collect 只输出 csv 或 json，不输出 md",
 		"%s has no xlsx format":                                     "%s 没有 xlsx 格式",
 		"--format xlsx writes an Excel workbook, which needs --out": "--format xlsx 写出的是 Excel 工作簿，需要用 --out 指定文件",
+		"years lists %d, but the data hold no values for it":        "years 中列出了 %d 年，但数据中没有该年的数值",
 	} {
 		if _, ok := zhMessages[k]; !ok {
 			zhMessages[k] = v
@@ -15,6 +16,7 @@ func init() {
 		"use --format csv or --format json":                                          "请使用 --format csv 或 --format json",
 		"use --format table, csv, json or md; rate and robust write Excel workbooks": "请使用 --format table、csv、json 或 md；只有 rate 和 robust 能写出 Excel 工作簿",
 		"name the workbook with --out, e.g. --out results.xlsx":                      "请用 --out 指定工作簿文件，例如 --out results.xlsx",
+		"remove it from years, or add its observations to the data files":            "请从 years 中删去该年，或在数据文件中补上该年的观测值",
 	} {
 		if _, ok := zhHints[k]; !ok {
 			zhHints[k] = v

@@ -28,7 +28,7 @@ func init() {
 	}
 	for en, zh := range map[string]string{
 		// scoring/robust_kernel.go
-		`use [stars] method = "thresholds", or comparable = "separate" for the uncertainty analysis`: `做不确定性分析时请使用 [stars] method = "thresholds"，或改用 comparable = "separate"`,
+		`use [stars] method = "thresholds" or comparable = "separate", or leave the uncertainty analysis out (remove [uncertainty]; report and article take --robust=false)`: `做不确定性分析时请使用 [stars] method = "thresholds" 或 comparable = "separate"，或者不做不确定性分析（删去 [uncertainty]；report 与 article 可加 --robust=false）`,
 		// scoring/robust.go
 		"set samples to a number from 1 to 10000000, e.g. samples = 1000":                                             "请把 samples 设为 1 到 10000000 之间的数，例如 samples = 1000",
 		"give a share from 0 up to, not including, 1, e.g. weights_noise = 0.25":                                      "请给出不小于 0 且小于 1 的比例，例如 weights_noise = 0.25",

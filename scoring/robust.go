@@ -242,12 +242,7 @@ func RobustRun(ctx context.Context, def *indicators.Definition, ds *indicators.D
 	if errs := Check(def); len(errs) > 0 {
 		return nil, errs
 	}
-	m := ds.Matrix(def, year)
-	for _, y := range ds.Years() {
-		if y != year {
-			m.Other = append(m.Other, ds.Matrix(def, y))
-		}
-	}
+	m := yearMatrix(def, ds, year)
 	rr, err := Robust(ctx, def, m, opts)
 	if err != nil {
 		return nil, err

@@ -291,10 +291,8 @@ func newRobustPlan(def *indicators.Definition, m *indicators.Matrix, nominal *Re
 	// year's rows. Star classes fitted on the stack would need the other
 	// years' scores in every sample, so only thresholds are supported.
 	pool := pooled(def, m)
-	if pool && def.Stars.Method != "thresholds" {
-		return nil, indicators.Errorf(def.KeyPos("scoring", 0, "comparable"),
-			`use [stars] method = "thresholds", or comparable = "separate" for the uncertainty analysis`,
-			`the uncertainty analysis cannot resample star classes fitted on all years (comparable = "pooled" with [stars] method = %q)`, def.Stars.Method)
+	if err := checkPooledStars(def, m); err != nil {
+		return nil, err
 	}
 	ref := -1
 	if sc.Reference != "" {

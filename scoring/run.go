@@ -17,18 +17,25 @@ func Run(def *indicators.Definition, ds *indicators.Dataset, year int) (*Result,
 	if errs := Check(def); len(errs) > 0 {
 		return nil, errs
 	}
-	m := ds.Matrix(def, year)
-	for _, y := range ds.Years() {
-		if y != year {
-			m.Other = append(m.Other, ds.Matrix(def, y))
-		}
-	}
+	m := yearMatrix(def, ds, year)
 	res, err := Score(def, m)
 	if err != nil {
 		return nil, err
 	}
 	res.Data = ds
 	return res, nil
+}
+
+// yearMatrix is the matrix of year with the other years with data in
+// Other, for the methods that look across years.
+func yearMatrix(def *indicators.Definition, ds *indicators.Dataset, year int) *indicators.Matrix {
+	m := ds.Matrix(def, year)
+	for _, y := range ds.Years() {
+		if y != year {
+			m.Other = append(m.Other, ds.Matrix(def, y))
+		}
+	}
+	return m
 }
 
 // Score runs the pipeline on a region × indicator matrix: coverage →

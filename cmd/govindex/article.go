@@ -43,17 +43,17 @@ region's section, a sentence on its change and its trend over the years.`,
 			if cmd.Flags().Changed("format") && g.format != "md" {
 				return usagef("leave --format out, or use --format md", "article has no %s format: it is Markdown", g.format)
 			}
-			return runArticle(cmd.Context(), g, robust, cmd.Flags().Changed("seed"))
+			return runArticle(cmd.Context(), g, robustChoice(cmd, robust), cmd.Flags().Changed("seed"))
 		},
 	}
-	cmd.Flags().BoolVar(&robust, "robust", false, "add the star confidence from the uncertainty analysis (default: when index.toml has [uncertainty])")
+	cmd.Flags().BoolVar(&robust, "robust", false, "add the star confidence from the uncertainty analysis (default: when index.toml has [uncertainty]; --robust=false leaves it out)")
 	return cmd
 }
 
 // runArticle scores the project for the chosen year and prints the
 // article, with the project's own template when it names one and the star
 // confidence when the uncertainty analysis runs (see reportRobust).
-func runArticle(ctx context.Context, g *globalOptions, robust, seedChanged bool) error {
+func runArticle(ctx context.Context, g *globalOptions, robust *bool, seedChanged bool) error {
 	p, res, err := scoreProject(ctx, g)
 	if err != nil {
 		return err

@@ -116,7 +116,7 @@ index.toml 有 [uncertainty] 一节或给出 --robust 时，还会运行 govinde
 在含多个年份的项目中，第一年之后各年的文章会增加一节，介绍较上一年的变化（谁上升、谁下降、
 谁的星级有变），并在每个地区的一节中用一句话说明它的变化和多年来的趋势。`,
 		flags: map[string]string{
-			"robust": "加入不确定性分析得出的星级稳定度（默认：index.toml 有 [uncertainty] 时加入）",
+			"robust": "加入不确定性分析得出的星级稳定度（默认：index.toml 有 [uncertainty] 时加入；--robust=false 则不加）",
 		},
 	},
 
@@ -147,7 +147,7 @@ seed）：index.html 增加排名区间图和星级概率图，文章写明每�
 变化和趋势，results.xlsx 增加一张历年工作表。`,
 		flags: map[string]string{
 			"force":  "--out DIR 已存在且非空时，将其替换",
-			"robust": "加入不确定性分析（默认：index.toml 有 [uncertainty] 时加入）",
+			"robust": "加入不确定性分析（默认：index.toml 有 [uncertainty] 时加入；--robust=false 则不加）",
 		},
 	},
 

@@ -41,6 +41,9 @@ func loadProject(g *globalOptions) (*project, error) {
 	if err != nil {
 		return nil, err
 	}
+	if errs := scoring.CheckData(def, ds); len(errs) > 0 {
+		return nil, errs
+	}
 	return &project{def: def, ds: ds}, nil
 }
 
@@ -118,12 +121,15 @@ func (p *project) year(g *globalOptions) (int, error) {
 	return 0, indicators.Errorf(pos, hint, "year %d has no data", want)
 }
 
-// yearsText lists years for messages.
-func yearsText(years []int) string {
+// yearsText lists years for messages in lang; 0 is a table without years.
+func yearsText(years []int, lang string) string {
 	parts := make([]string, len(years))
 	for i, y := range years {
 		if y == 0 {
 			parts[i] = "(undated)"
+			if lang != "en" {
+				parts[i] = "（未注明年份）"
+			}
 		} else {
 			parts[i] = fmt.Sprint(y)
 		}

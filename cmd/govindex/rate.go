@@ -91,7 +91,7 @@ func (p *project) panelYears(spec string) ([]int, error) {
 		return nil, usagef("give the observation tables a year column, or rate one year without --years",
 			"--years: the data have no years")
 	}
-	hint := "choose one of the years with data: " + yearsText(have)
+	hint := "choose one of the years with data: " + yearsText(have, "en")
 	spec = strings.TrimSpace(spec)
 	var years []int
 	switch {

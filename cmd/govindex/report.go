@@ -63,19 +63,29 @@ results.csv/json each region's change and trend, and results.xlsx a sheet of the
 			if cmd.Flags().Changed("format") {
 				return usagef("leave --format out: report writes every format", "report has no --format: it writes every format")
 			}
-			return runReport(cmd.Context(), g, force, robust, cmd.Flags().Changed("seed"))
+			return runReport(cmd.Context(), g, force, robustChoice(cmd, robust), cmd.Flags().Changed("seed"))
 		},
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "replace --out DIR when it exists and is not empty")
-	cmd.Flags().BoolVar(&robust, "robust", false, "add the uncertainty analysis (default: when index.toml has [uncertainty])")
+	cmd.Flags().BoolVar(&robust, "robust", false, "add the uncertainty analysis (default: when index.toml has [uncertainty]; --robust=false leaves it out)")
 	return cmd
 }
 
+// robustChoice is --robust as given on the command line: nil when it was
+// not, so that [uncertainty] decides.
+func robustChoice(cmd *cobra.Command, robust bool) *bool {
+	if !cmd.Flags().Changed("robust") {
+		return nil
+	}
+	return &robust
+}
+
 // reportRobust runs the uncertainty analysis for report and article when
-// the definition has an [uncertainty] section or want is set, quietly (no
-// progress bar); nil otherwise. The seed is --seed when given.
-func reportRobust(ctx context.Context, g *globalOptions, p *project, want, seedChanged bool) (*scoring.RobustResult, error) {
-	if !want && p.def.Uncertainty == nil {
+// --robust is given, or without it when the definition has an
+// [uncertainty] section, quietly (no progress bar); nil otherwise
+// (--robust=false turns it off). The seed is --seed when given.
+func reportRobust(ctx context.Context, g *globalOptions, p *project, want *bool, seedChanged bool) (*scoring.RobustResult, error) {
+	if want != nil && !*want || want == nil && p.def.Uncertainty == nil {
 		return nil, nil
 	}
 	year, err := p.year(g)
@@ -90,7 +100,7 @@ func reportRobust(ctx context.Context, g *globalOptions, p *project, want, seedC
 }
 
 // runReport writes the report folder g.out atomically.
-func runReport(ctx context.Context, g *globalOptions, force, robust, seedChanged bool) error {
+func runReport(ctx context.Context, g *globalOptions, force bool, robust *bool, seedChanged bool) error {
 	if g.out == "" {
 		return usagef("name the folder to write, e.g. --out report", "report needs --out DIR")
 	}

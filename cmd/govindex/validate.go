@@ -36,6 +36,9 @@ func runValidate(ctx context.Context, g *globalOptions) error {
 		}
 		errs = append(errs, asList(err)...)
 	}
+	if ds != nil {
+		errs = append(errs, scoring.CheckData(def, ds)...)
+	}
 	if len(errs) > 0 {
 		return errs
 	}
@@ -44,13 +47,23 @@ func runValidate(ctx context.Context, g *globalOptions) error {
 	if err != nil {
 		return err
 	}
-	if _, err := scoring.Run(def, ds, year); err != nil {
+	// Every year rate would rate, and the uncertainty analysis when
+	// index.toml asks for it.
+	if _, err := p.rate(year); err != nil {
 		return err
+	}
+	if def.Uncertainty != nil {
+		if err := scoring.CheckRobust(def, ds, year); err != nil {
+			return err
+		}
 	}
 	if !g.quiet {
 		m := catalog(g.lang)
 		fmt.Fprintf(g.stdout, m.valid+"\n", def.File, len(ds.Regions.List), len(def.Dimensions), len(def.Indicators), len(ds.Observations))
-		fmt.Fprintf(g.stdout, m.validYears+"\n", yearsText(ds.Years()))
+		fmt.Fprintf(g.stdout, m.validYears+"\n", yearsText(ds.Years(), g.lang))
+		for _, ind := range scoring.EmptyIndicators(def, ds) {
+			fmt.Fprintf(g.stdout, m.emptyIndicator+"\n", ind.ID)
+		}
 	}
 	return nil
 }
