@@ -428,6 +428,8 @@ var zhHintPatterns = []zhPattern{
 	pat(`^use one of: (.*)$`, `请使用其中之一：${1}`),
 	pat(`^use an indicator id from index\.toml: (.*)$`, `请使用 index.toml 中的指标 id：${1}`),
 	pat(`^choose one of the years with data: (.*)$`, `请从有数据的年份中选择：${1}`),
+	pat(`^leave out --format \(the extension chooses it\), use --format (\w+), or name a file ending in \.(\w+)$`,
+		`请去掉 --format（由文件扩展名决定格式）、改用 --format ${1}，或把文件改名为以 .${2} 结尾`),
 	pat(`^put indicator (".*") in the indicator column, one row per value, or use the wide layout without indicator and value columns$`,
 		`把指标 ${1} 写在 indicator 列，每个数值一行；或改用不含 indicator 和 value 列的宽表格式`),
 	pat(`^add an indicator with dimension = "(.*)" or remove the dimension$`, `添加一个 dimension = "${1}" 的指标，或删去该维度`),

@@ -6,6 +6,7 @@ func init() {
 		"collect writes csv or json, not md":                        "collect 只输出 csv 或 json，不输出 md",
 		"%s has no xlsx format":                                     "%s 没有 xlsx 格式",
 		"--format xlsx writes an Excel workbook, which needs --out": "--format xlsx 写出的是 Excel 工作簿，需要用 --out 指定文件",
+		"--out %s is a %s file, but --format is %s":                 "--out %s 是 %s 文件，但 --format 为 %s",
 		"years lists %d, but the data hold no values for it":        "years 中列出了 %d 年，但数据中没有该年的数值",
 	} {
 		if _, ok := zhMessages[k]; !ok {

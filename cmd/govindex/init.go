@@ -26,7 +26,8 @@ and data.csv with example values to replace. DIR must be new or empty.`,
 	}
 }
 
-// runInit copies the embedded template into dir, refusing a non-empty dir.
+// runInit copies the embedded template into dir, refusing a non-empty dir;
+// its comments and notes are in --lang.
 func runInit(ctx context.Context, g *globalOptions, dir string) error {
 	entries, err := os.ReadDir(dir)
 	switch {
@@ -42,14 +43,15 @@ func runInit(ctx context.Context, g *globalOptions, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", dir, err)
 	}
-	err = fs.WalkDir(data.FS, data.Template, func(p string, d fs.DirEntry, err error) error {
+	tmpl := data.TemplateFor(g.lang)
+	err = fs.WalkDir(data.FS, tmpl, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		rel := filepath.FromSlash(p[len(data.Template):])
+		rel := filepath.FromSlash(p[len(tmpl):])
 		target := filepath.Join(dir, rel)
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)

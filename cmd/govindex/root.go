@@ -78,7 +78,12 @@ With no command it rates the embedded 2017 edition.`,
 	pf.Int64Var(&g.seed, "seed", 1, "random seed for methods that sample")
 	pf.BoolVar(&g.quiet, "quiet", false, "print nothing but the results and errors")
 	pf.StringVar(&g.encoding, "encoding", "", "text encoding of CSV inputs: auto|utf-8|gb18030 (default: auto-detect)")
-	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error { return g.check() }
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if err := matchOutFormat(cmd, g); err != nil {
+			return err
+		}
+		return g.check()
+	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usagef("run "+cmd.CommandPath()+" --help", "%v", err)
 	})
