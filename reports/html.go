@@ -556,10 +556,11 @@ func (b *htmlBuilder) methodText() string {
 		}
 		return s
 	}
-	return fmt.Sprintf(htmlWord(b.lang, hmMethod),
-		or(def.Scoring.Impute, "none"), or(def.Scoring.Treat, "none"),
-		or(m.Normalise, def.Scoring.Normalise), or(m.Weights, def.Scoring.Weights),
-		or(m.Aggregate, def.Scoring.Aggregate), or(m.Stars, def.Stars.Method), extra)
+	l := b.lang
+	return fmt.Sprintf(htmlWord(l, hmMethod),
+		methodName(l, "impute", or(def.Scoring.Impute, "none")), methodName(l, "treat", or(def.Scoring.Treat, "none")),
+		methodName(l, "normalise", or(m.Normalise, def.Scoring.Normalise)), methodName(l, "weights", or(m.Weights, def.Scoring.Weights)),
+		methodName(l, "aggregate", or(m.Aggregate, def.Scoring.Aggregate)), methodName(l, "stars", or(m.Stars, def.Stars.Method)), extra)
 }
 
 // chartID reserves a fixed, unique element id.

@@ -220,7 +220,7 @@ func TestHTMLContent(t *testing.T) {
 	htContains(t, zh, "<h1>政府数据融合共享应用指数</h1>\n<p class=\"meta\"><span>2017 版</span><span>2017 年</span>")
 	htContains(t, zh, "<span>引擎 "+testEngine+"</span>")
 	htContains(t, zh, "91.67  ★★★★★", "stars in the ranking labels")
-	htContains(t, zh, "方法：缺失值处理 none；异常值处理 none；标准化 minmax；权重 manual；合成 arithmetic；星级 thresholds（阈值 20、40、60、80）。")
+	htContains(t, zh, "方法：缺失值处理 不插补（none）；异常值处理 不处理（none）；标准化 最小–最大值（minmax）；权重 人工设定（manual）；合成 算术平均（arithmetic）；星级 固定分界（thresholds）（阈值 20、40、60、80）。")
 	htContains(t, zh, `<td class="stars">★★★★★</td>`)
 	htContains(t, zh, "注：西藏自治区（540000）未评级")
 	htContains(t, zh, `echarts.registerMap("govindex-geo", {`)
