@@ -428,6 +428,8 @@ var zhHintPatterns = []zhPattern{
 	pat(`^use one of: (.*)$`, `请使用其中之一：${1}`),
 	pat(`^use an indicator id from index\.toml: (.*)$`, `请使用 index.toml 中的指标 id：${1}`),
 	pat(`^choose one of the years with data: (.*)$`, `请从有数据的年份中选择：${1}`),
+	pat(`^did you mean (.*)\? run (.*) --help for the commands$`, `是否应为 ${1}？运行 ${2} --help 查看所有命令`),
+	pat(`^did you mean (.*)\? run (.*) --help for the flags$`, `是否应为 ${1}？运行 ${2} --help 查看所有选项`),
 	pat(`^leave out --format \(the extension chooses it\), use --format (\w+), or name a file ending in \.(\w+)$`,
 		`请去掉 --format（由文件扩展名决定格式）、改用 --format ${1}，或把文件改名为以 .${2} 结尾`),
 	pat(`^put indicator (".*") in the indicator column, one row per value, or use the wide layout without indicator and value columns$`,

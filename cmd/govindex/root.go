@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // version is the engine version written into results.
@@ -85,8 +87,14 @@ With no command it rates the embedded 2017 edition.`,
 		return g.check()
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		if name, ok := strings.CutPrefix(err.Error(), "unknown flag: --"); ok {
+			if near := nearFlag(cmd, name); near != "" {
+				return usagef("did you mean --"+near+"? run "+cmd.CommandPath()+" --help for the flags", "%v", err)
+			}
+		}
 		return usagef("run "+cmd.CommandPath()+" --help", "%v", err)
 	})
+	root.SuggestionsMinimumDistance = 2 // noArgs names the commands a typo is close to
 	root.SetContext(ctx)
 	root.AddCommand(newRateCommand(g), newValidateCommand(g), newInitCommand(g))
 	root.AddCommand(newAuditCommand(g))
@@ -125,17 +133,38 @@ func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // isCobraUsage recognises the few usage errors cobra makes itself.
 func isCobraUsage(err error) bool {
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return false // ours already, with its fix
+	}
 	msg := err.Error()
 	return strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") ||
 		strings.HasPrefix(msg, "unknown shorthand flag")
 }
 
+// nearFlag is the flag of cmd (its own or inherited) closest to a
+// mistyped name, "" when none is within two edits.
+func nearFlag(cmd *cobra.Command, typed string) string {
+	best, bestD := "", 3
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if d := nameDistance(typed, f.Name); d < bestD {
+			best, bestD = f.Name, d
+		}
+	})
+	return best
+}
+
 // noArgs and exactArgs check positional arguments, as usage errors.
 func noArgs(cmd *cobra.Command, args []string) error {
-	if len(args) > 0 {
-		return usagef("run "+cmd.CommandPath()+" --help", "unknown command or argument %q for %q", args[0], cmd.CommandPath())
+	if len(args) == 0 {
+		return nil
 	}
-	return nil
+	// A mistyped command: name the commands it is close to.
+	if sug := cmd.SuggestionsFor(args[0]); len(sug) > 0 && !cmd.HasParent() {
+		return usagef("did you mean "+strings.Join(sug, " or ")+"? run "+cmd.CommandPath()+" --help for the commands",
+			"unknown command %q for %q", args[0], cmd.CommandPath())
+	}
+	return usagef("run "+cmd.CommandPath()+" --help", "unknown command or argument %q for %q", args[0], cmd.CommandPath())
 }
 
 func exactArgs(n int, what string) cobra.PositionalArgs {
