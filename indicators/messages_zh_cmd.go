@@ -4,7 +4,7 @@ package indicators
 func init() {
 	for k, v := range map[string]string{
 		"collect writes csv or json, not md":                        "collect 只输出 csv 或 json，不输出 md",
-		"unknown command %q for %q":                                 "%[2]s 没有命令 %[1]q",
+		"unknown command %q for %q":                                 "%[2]q 没有命令 %[1]q",
 		"%s has no xlsx format":                                     "%s 没有 xlsx 格式",
 		"--format xlsx writes an Excel workbook, which needs --out": "--format xlsx 写出的是 Excel 工作簿，需要用 --out 指定文件",
 		"--out %s is a %s file, but --format is %s":                 "--out %s 是 %s 文件，但 --format 为 %s",
