@@ -58,8 +58,9 @@ func runRate(ctx context.Context, g *globalOptions) error {
 
 // runPanel rates each year of spec and prints them side by side.
 func runPanel(ctx context.Context, g *globalOptions, spec string) error {
-	if err := noXLSX(g, "rate --years"); err != nil {
-		return err
+	if g.format == "xlsx" {
+		return usagef("leave out --years: the workbook of rate --format xlsx has a sheet of every year up to the one rated",
+			"%s has no xlsx format", "rate --years")
 	}
 	p, err := loadProject(g)
 	if err != nil {
