@@ -128,9 +128,20 @@ type Indicator struct {
 	Scale       float64 `toml:"scale"`
 	Source      string  `toml:"source"`
 	Description string  `toml:"description"`
+	// Actionable says whether a region can change the indicator by what it
+	// does (extension; nil means true). An indicator such as the years
+	// elapsed since a first document is not: whatif lists it as one that
+	// cannot earn a star, never as an option or in a plan.
+	Actionable *bool `toml:"actionable"`
 
 	// Index is the position in Definition.Indicators.
 	Index int `toml:"-"`
+}
+
+// IsActionable says whether a region can change the indicator: true unless
+// index.toml says actionable = false.
+func (ind *Indicator) IsActionable() bool {
+	return ind.Actionable == nil || *ind.Actionable
 }
 
 // SourceSpec is a [[source]] entry: evidence files read by a collector.

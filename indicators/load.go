@@ -83,6 +83,7 @@ type rawIndicator struct {
 	Scale       *float64  `toml:"scale"`
 	Source      string    `toml:"source"`
 	Description string    `toml:"description"`
+	Actionable  *bool     `toml:"actionable"`
 }
 
 // MaxConfigSize is the largest index.toml accepted, in bytes; it is
@@ -341,7 +342,7 @@ var knownKeys = map[string][]string{
 	"scoring":     {"impute", "treat", "normalise", "range", "weights", "aggregate", "ties", "round", "min_coverage", "reference", "power", "comparable"},
 	"stars":       {"method", "thresholds", "classes", "labels"},
 	"dimension":   {"id", "name", "name_en", "parent", "weight", "aggregate"},
-	"indicator":   {"id", "dimension", "name", "name_en", "unit", "unit_en", "direction", "weight", "normalise", "goalposts", "target", "denominator", "scale", "source", "description"},
+	"indicator":   {"id", "dimension", "name", "name_en", "unit", "unit_en", "direction", "weight", "normalise", "goalposts", "target", "denominator", "scale", "source", "description", "actionable"},
 	"source":      {"collector", "files", "as_of", "region", "complete"},
 	"ahp":         {"parent", "matrix"},
 	"cap":         {"max", "dimension", "below_quantile", "below"},
@@ -439,7 +440,7 @@ func (d *Definition) fill(raw *rawDefinition) {
 		d.Indicators = append(d.Indicators, &Indicator{ID: r.ID, Dimension: r.Dimension, Name: or(r.Name, r.ID),
 			NameEn: r.NameEn, Unit: r.Unit, UnitEn: r.UnitEn, Direction: dir, Weight: deref(r.Weight, 1), Normalise: r.Normalise,
 			Goalposts: r.Goalposts, Target: r.Target, Denominator: r.Denominator, Scale: deref(r.Scale, 1), Source: r.Source,
-			Description: r.Description})
+			Description: r.Description, Actionable: r.Actionable})
 	}
 	for i := range raw.sources {
 		d.Sources = append(d.Sources, &raw.sources[i])

@@ -15,7 +15,7 @@ import (
 
 // What a region needs for the next star (`govindex whatif`): the renderers
 // of a scoring.WhatIfResult as a terminal table, Markdown, CSV (the
-// options) or JSON (the contract).
+// options and the plan's changes) or JSON (the contract).
 
 var errNoWhatIf = errors.New("reports: no what-if result to render (nil WhatIfResult or Base)")
 
@@ -45,7 +45,9 @@ func WriteWhatIf(w io.Writer, format string, wi *scoring.WhatIfResult, o Options
 
 // JSONWhatIf is the `whatif --format json` document. The contract keys are
 // region, stars, target and options (indicator, from, to); the rest are
-// extensions. A missing value's from, and its change, are null.
+// extensions. A missing value's from, and its change, are null. An option
+// or change of an indicator that fewer than two other regions report has
+// few_reports, their number.
 type JSONWhatIf struct {
 	Region  string             `json:"region"`
 	Stars   int                `json:"stars"`
@@ -71,10 +73,11 @@ type JSONWhatIfOption struct {
 	Effort     JSONFloat `json:"effort"`
 	ScoreAfter JSONFloat `json:"score_after"`
 	StarsAfter int       `json:"stars_after"`
+	FewReports *int      `json:"few_reports,omitempty"`
 }
 
 // JSONWhatIfUnreachable is an indicator that alone cannot earn the target;
-// why is the machine-readable kind (limit, weight, cap, best, maxed),
+// why is the machine-readable kind (limit, weight, cap, best, maxed, fixed),
 // reason the sentence in the output language.
 type JSONWhatIfUnreachable struct {
 	Indicator string `json:"indicator"`
@@ -92,11 +95,12 @@ type JSONWhatIfPlan struct {
 
 // JSONWhatIfChange is one change of the plan.
 type JSONWhatIfChange struct {
-	Indicator string    `json:"indicator"`
-	From      JSONFloat `json:"from"`
-	To        JSONFloat `json:"to"`
-	Unit      string    `json:"unit"`
-	Change    JSONFloat `json:"change"`
+	Indicator  string    `json:"indicator"`
+	From       JSONFloat `json:"from"`
+	To         JSONFloat `json:"to"`
+	Unit       string    `json:"unit"`
+	Change     JSONFloat `json:"change"`
+	FewReports *int      `json:"few_reports,omitempty"`
 }
 
 // JSONWhatIfResult builds the JSON document of wi; nil when wi is.
@@ -115,7 +119,7 @@ func JSONWhatIfResult(wi *scoring.WhatIfResult, o Options) *JSONWhatIf {
 		doc.Options = append(doc.Options, JSONWhatIfOption{
 			Indicator: op.Indicator, From: JSONFloat(op.From), To: JSONFloat(op.To), Unit: op.Unit,
 			Change: JSONFloat(scoring.RoundTo(op.Change, op.Decimals)), Effort: JSONFloat(scoring.RoundTo(op.Effort, 6)),
-			ScoreAfter: JSONFloat(op.ScoreAfter), StarsAfter: op.StarsAfter,
+			ScoreAfter: JSONFloat(op.ScoreAfter), StarsAfter: op.StarsAfter, FewReports: whatIfFew(op.FewReports, op.Reports),
 		})
 	}
 	for _, u := range wi.Unreachable {
@@ -126,11 +130,20 @@ func JSONWhatIfResult(wi *scoring.WhatIfResult, o Options) *JSONWhatIf {
 			ScoreAfter: JSONFloat(p.ScoreAfter), StarsAfter: p.StarsAfter}
 		for _, c := range p.Changes {
 			jp.Changes = append(jp.Changes, JSONWhatIfChange{Indicator: c.Indicator, From: JSONFloat(c.From), To: JSONFloat(c.To),
-				Unit: c.Unit, Change: JSONFloat(scoring.RoundTo(c.Change, c.Decimals))})
+				Unit: c.Unit, Change: JSONFloat(scoring.RoundTo(c.Change, c.Decimals)), FewReports: whatIfFew(c.FewReports, c.Reports)})
 		}
 		doc.Plan = jp
 	}
 	return doc
+}
+
+// whatIfFew is the few_reports of an option or change: the number of other
+// regions reporting the indicator when flagged, else nil.
+func whatIfFew(few bool, n int) *int {
+	if !few {
+		return nil
+	}
+	return &n
 }
 
 func whatIfScore(rr *scoring.RegionResult) float64 {
@@ -173,6 +186,11 @@ const (
 	wiWhyCap       = "wi_why_cap"    // dimension, condition, stars word
 	wiWhyBest      = "wi_why_best"   // value
 	wiWhyMaxed     = "wi_why_maxed"
+	wiWhyFixed     = "wi_why_fixed"
+	wiFew          = "wi_few"      // the fragments below, joined
+	wiFewOne       = "wi_few_one"  // indicator, number of other regions
+	wiFewNone      = "wi_few_none" // indicator
+	wiFewSep       = "wi_few_sep"
 	wiCondQ        = "wi_cond_q" // share
 	wiCondQuarter  = "wi_cond_quarter"
 	wiCondBelow    = "wi_cond_below" // value
@@ -201,7 +219,7 @@ var whatIfCatalogue = map[string]map[string]string{
 		wiNoPlan:       "没有找到能达到%s的组合方案。",
 		wiUnreachTitle: "单独改变无法达到目标的指标：",
 		wiReason:       "原因",
-		wiNoteMissing:  "缺失的指标从各地区中最不利的观测值算起：调整幅度为 0% 表示只要补报该值（哪怕处于最低水平）即可达到目标。",
+		wiNoteMissing:  "缺失的指标从其自然下限算起：各地区观测值均不小于 0 且越大越好的指标（计数、比例、年限）从 0 算起，其余从各地区中最不利的观测值算起；目标值是补报后即可达到目标的最不利的值，调整幅度为 0% 表示补报这一起点值本身即可达到目标。",
 		wiNote:         "注：每一项改变都已单独代入、重新计算整个指数（包括标准化上下限、权重、星级分界和星级封顶）验证；其他指标保持不变。调整幅度为变化量占各地区该指标取值极差的比例，选项按调整幅度从小到大排列；目标值在数据均为整数时取整数，否则按数据精度多保留两位小数，均向有利方向取整。",
 		wiMissingFrom:  "缺失",
 		wiWhyLimit:     "即使达到 %s，也只能评为%s（%s）",
@@ -210,6 +228,11 @@ var whatIfCatalogue = map[string]map[string]string{
 		wiWhyCap:       "星级封顶：“%s”维度%s，最高只能评为%s",
 		wiWhyBest:      "当前值 %s 已是可能的最佳值",
 		wiWhyMaxed:     "该指标已得满分（领先或已达目标值），再改善也不会提高总分",
+		wiWhyFixed:     "该指标不是地区可以改变的（index.toml 中 actionable = false）",
+		wiFew:          "注意：%s，相关结果依据的数据很少。",
+		wiFewOne:       "只有 %[2]d 个其他地区报告了“%[1]s”",
+		wiFewNone:      "没有其他地区报告“%s”",
+		wiFewSep:       "；",
 		wiCondQ:        "排在参评地区后 %s",
 		wiCondQuarter:  "排在参评地区后 25%",
 		wiCondBelow:    "得分低于 %s 分",
@@ -236,7 +259,7 @@ var whatIfCatalogue = map[string]map[string]string{
 		wiNoPlan:       "No combination of changes reaching %s was found.",
 		wiUnreachTitle: "Indicators that cannot reach the target alone:",
 		wiReason:       "Why",
-		wiNoteMissing:  "A missing indicator is measured from the least favourable value observed: 0% of span means that reporting the value, even at the lowest level seen, earns the target.",
+		wiNoteMissing:  "A missing indicator is measured from its natural floor: 0 where every value observed is at least 0 and higher is better (counts, shares, years), else the least favourable value observed; the value given is the least favourable that, reported, earns the target, and 0% of span means that reporting that starting value itself earns it.",
 		wiNote:         "Note: every change was verified by scoring the whole index again with it alone (normalisation bounds, weights, star boundaries and caps included), everything else unchanged. \"Of span\" is the change as a share of the range of the regions' values; options are listed cheapest first. Targets are whole numbers where every value observed is one, else rounded to two more decimals than the data; always in the favourable direction.",
 		wiMissingFrom:  "missing",
 		wiWhyLimit:     "even at %s the region reaches only %s (%s)",
@@ -245,6 +268,11 @@ var whatIfCatalogue = map[string]map[string]string{
 		wiWhyCap:       "a star cap holds the rating: %s is %s, which allows at most %s",
 		wiWhyBest:      "the value %s is already the best possible",
 		wiWhyMaxed:     "the indicator already scores in full (the region leads, or is at its target): a better value adds nothing",
+		wiWhyFixed:     "not something the region can change (actionable = false in index.toml)",
+		wiFew:          "Note: %s; the result rests on very little data.",
+		wiFewOne:       "only %[2]d other region reports %[1]s",
+		wiFewNone:      "no other region reports %s",
+		wiFewSep:       "; ",
 		wiCondQ:        "in the bottom %s",
 		wiCondQuarter:  "in the bottom quarter",
 		wiCondBelow:    "under %s",
@@ -341,6 +369,8 @@ func whatIfReason(wi *scoring.WhatIfResult, u scoring.WhatIfUnreachable, lang st
 		return wif(lang, wiWhyBest, at)
 	case scoring.WhyMaxed:
 		return wim(lang, wiWhyMaxed)
+	case scoring.WhyFixed:
+		return wim(lang, wiWhyFixed)
 	}
 	return u.Reason
 }
@@ -383,6 +413,24 @@ func whatIfBlocks(wi *scoring.WhatIfResult, lang string) []whatIfBlock {
 	}
 	target := whatIfStars(lang, wi.Target)
 	var out []whatIfBlock
+	// few words the indicators that few other regions report, each once.
+	remarked := map[string]bool{}
+	few := func(id string, n int) string {
+		if remarked[id] {
+			return ""
+		}
+		remarked[id] = true
+		if n == 0 {
+			return wif(lang, wiFewNone, whatIfIndicator(def, id, lang))
+		}
+		return wif(lang, wiFewOne, whatIfIndicator(def, id, lang), n)
+	}
+	remark := func(parts []string) []string {
+		if len(parts) == 0 {
+			return nil
+		}
+		return []string{wif(lang, wiFew, strings.Join(parts, wim(lang, wiFewSep)))}
+	}
 
 	opts := whatIfBlock{
 		header: []string{wim(lang, wiIndicator), wim(lang, wiUnit), wim(lang, wiFromTo), wim(lang, wiChange), wim(lang, wiEffort), wim(lang, wiScoreAfter), wim(lang, wiStarsAfter)},
@@ -398,7 +446,13 @@ func whatIfBlocks(wi *scoring.WhatIfResult, lang string) []whatIfBlock {
 	default:
 		opts.text = wif(lang, wiNoOptionUnr, name, target)
 	}
+	var fewOpts []string
 	for _, op := range wi.Options {
+		if op.FewReports {
+			if s := few(op.Indicator, op.Reports); s != "" {
+				fewOpts = append(fewOpts, s)
+			}
+		}
 		opts.rows = append(opts.rows, []string{
 			whatIfIndicator(def, op.Indicator, lang), whatIfUnit(def, op.Indicator, op.Unit, lang),
 			from(op.From, op.Decimals) + " → " + whatIfValue(op.To, op.Decimals),
@@ -408,6 +462,7 @@ func whatIfBlocks(wi *scoring.WhatIfResult, lang string) []whatIfBlock {
 			StarGlyphs(op.StarsAfter, wi.Classes),
 		})
 	}
+	opts.after = remark(fewOpts)
 	out = append(out, opts)
 
 	if p := wi.Plan; p != nil {
@@ -420,7 +475,13 @@ func whatIfBlocks(wi *scoring.WhatIfResult, lang string) []whatIfBlock {
 		if len(p.Changes) == 1 {
 			plan.text = wim(lang, wiPlanSingle)
 		}
+		var fewPlan []string
 		for _, c := range p.Changes {
+			if c.FewReports {
+				if s := few(c.Indicator, c.Reports); s != "" {
+					fewPlan = append(fewPlan, s)
+				}
+			}
 			plan.rows = append(plan.rows, []string{
 				whatIfIndicator(def, c.Indicator, lang), whatIfUnit(def, c.Indicator, c.Unit, lang),
 				from(c.From, c.Decimals) + " → " + whatIfValue(c.To, c.Decimals),
@@ -428,6 +489,7 @@ func whatIfBlocks(wi *scoring.WhatIfResult, lang string) []whatIfBlock {
 				formatScore(100*c.Effort, 1) + "%",
 			})
 		}
+		plan.after = append(plan.after, remark(fewPlan)...)
 		out = append(out, plan)
 	} else {
 		out = append(out, whatIfBlock{text: wif(lang, wiNoPlan, target)})
@@ -445,7 +507,11 @@ func whatIfBlocks(wi *scoring.WhatIfResult, lang string) []whatIfBlock {
 		out = append(out, un)
 	}
 	note := wim(lang, wiNote)
-	if slices.ContainsFunc(wi.Options, func(op scoring.WhatIfOption) bool { return math.IsNaN(op.From) }) {
+	missing := slices.ContainsFunc(wi.Options, func(op scoring.WhatIfOption) bool { return math.IsNaN(op.From) })
+	if p := wi.Plan; p != nil && slices.ContainsFunc(p.Changes, func(c scoring.WhatIfChange) bool { return math.IsNaN(c.From) }) {
+		missing = true
+	}
+	if missing {
 		sep := " "
 		if lang != "en" {
 			sep = ""
@@ -529,17 +595,38 @@ func whatIfMarkdownTable(b *strings.Builder, blk whatIfBlock) {
 // ---------------------------------------------------------------------------
 // CSV
 
-// writeWhatIfCSV writes the options, one row each, cheapest first:
-// region,indicator,name,unit,from,to,change,effort,score_after,stars_after.
+// writeWhatIfCSV writes the options, one row each, cheapest first, then
+// the changes of the plan (score_after and stars_after are the plan's):
+// region,indicator,name,unit,from,to,change,effort,score_after,stars_after,
+// kind (option or plan),few_reports (the number of other regions reporting
+// the indicator when under two, else empty).
 func writeWhatIfCSV(w io.Writer, wi *scoring.WhatIfResult, o Options) error {
 	lang := o.lang()
-	records := [][]string{{"region", "indicator", "name", "unit", "from", "to", "change", "effort", "score_after", "stars_after"}}
+	def := wi.Base.Def
+	records := [][]string{{"region", "indicator", "name", "unit", "from", "to", "change", "effort", "score_after", "stars_after", "kind", "few_reports"}}
+	fewCell := func(few bool, n int) string {
+		if !few {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
 	for _, op := range wi.Options {
 		records = append(records, []string{
-			wi.Region.Region.Code, op.Indicator, whatIfIndicator(wi.Base.Def, op.Indicator, lang), op.Unit,
+			wi.Region.Region.Code, op.Indicator, whatIfIndicator(def, op.Indicator, lang), whatIfUnit(def, op.Indicator, op.Unit, lang),
 			formatNumber(op.From), formatNumber(op.To), formatNumber(scoring.RoundTo(op.Change, op.Decimals)),
 			formatNumber(scoring.RoundTo(op.Effort, 6)), formatNumber(op.ScoreAfter), strconv.Itoa(op.StarsAfter),
+			"option", fewCell(op.FewReports, op.Reports),
 		})
+	}
+	if p := wi.Plan; p != nil {
+		for _, c := range p.Changes {
+			records = append(records, []string{
+				wi.Region.Region.Code, c.Indicator, whatIfIndicator(def, c.Indicator, lang), whatIfUnit(def, c.Indicator, c.Unit, lang),
+				formatNumber(c.From), formatNumber(c.To), formatNumber(scoring.RoundTo(c.Change, c.Decimals)),
+				formatNumber(scoring.RoundTo(c.Effort, 6)), formatNumber(p.ScoreAfter), strconv.Itoa(p.StarsAfter),
+				"plan", fewCell(c.FewReports, c.Reports),
+			})
+		}
 	}
 	return WriteCSVRecords(w, records)
 }

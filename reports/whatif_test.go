@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -171,16 +172,165 @@ func TestWhatIfMarkdownEn(t *testing.T) {
 	assert.Contains(t, out, "Indicators that cannot reach the target alone:")
 }
 
-// TestWhatIfCSV: one row per option under the header.
+// wiCSVHeader is the header of `whatif --format csv`.
+var wiCSVHeader = []string{"region", "indicator", "name", "unit", "from", "to", "change", "effort", "score_after", "stars_after", "kind", "few_reports"}
+
+// TestWhatIfCSV: one row per option under the header, then one per change
+// of the plan; kind tells them apart, so a region with no single option
+// but a plan (浙江省, 北京市 asked for five stars) still gets its plan;
+// the unit is the one the table shows in the language.
 func TestWhatIfCSV(t *testing.T) {
-	_, _, wi := wiRun(t, "520000", 0)
-	recs, err := csv.NewReader(strings.NewReader(wiRender(t, "csv", wi, "zh"))).ReadAll()
+	cases := []struct {
+		name, region string
+		target       int
+		lang         string
+	}{
+		{"options and a single-change plan", "520000", 0, "zh"},
+		{"options in English", "440100", 0, "en"},
+		{"only a plan", "330000", 0, "zh"},
+		{"only a plan in English", "110000", 5, "en"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			def, _, wi := wiRun(t, tc.region, tc.target)
+			recs, err := csv.NewReader(strings.NewReader(wiRender(t, "csv", wi, tc.lang))).ReadAll()
+			require.NoError(t, err)
+			assert.Equal(t, wiCSVHeader, recs[0])
+			changes := 0
+			if wi.Plan != nil {
+				changes = len(wi.Plan.Changes)
+			}
+			require.Len(t, recs, 1+len(wi.Options)+changes)
+			require.Greater(t, len(recs), 1, "more than the header")
+			for k, rec := range recs[1:] {
+				require.Len(t, rec, len(wiCSVHeader))
+				assert.Equal(t, tc.region, rec[0])
+				ind, ok := def.Indicator(rec[1])
+				require.True(t, ok, rec[1])
+				assert.Equal(t, UnitLabel(tc.lang, ind), rec[3], rec[1])
+				if k < len(wi.Options) {
+					op := wi.Options[k]
+					assert.Equal(t, "option", rec[10])
+					assert.Equal(t, op.Indicator, rec[1])
+					assert.Equal(t, strconv.Itoa(op.StarsAfter), rec[9])
+					if op.FewReports {
+						assert.Equal(t, strconv.Itoa(op.Reports), rec[11])
+					} else {
+						assert.Empty(t, rec[11])
+					}
+					continue
+				}
+				c := wi.Plan.Changes[k-len(wi.Options)]
+				assert.Equal(t, "plan", rec[10])
+				assert.Equal(t, c.Indicator, rec[1])
+				assert.Equal(t, formatNumber(c.To), rec[5])
+				assert.Equal(t, strconv.Itoa(wi.Plan.StarsAfter), rec[9])
+			}
+		})
+	}
+}
+
+// TestWhatIfMissingAndFew: 广州市 has no value of enterprise_partners,
+// which only 贵州省 reports: the option starts from 0 (a whole span to
+// reach 5), and every format says it rests on one other region's value;
+// the note says where missing values start.
+func TestWhatIfMissingAndFew(t *testing.T) {
+	_, _, wi := wiRun(t, "440100", 0)
+	var op *scoring.WhatIfOption
+	for k := range wi.Options {
+		if wi.Options[k].Indicator == "enterprise_partners" {
+			op = &wi.Options[k]
+		}
+	}
+	require.NotNil(t, op)
+	require.True(t, op.FewReports)
+
+	cases := []struct {
+		format, lang string
+		want         []string
+		not          []string
+	}{
+		{"table", "zh", []string{
+			"落户数据中心的企业数      家    缺失 → 5               —    100.0%",
+			"注意：只有 1 个其他地区报告了“落户数据中心的企业数”，相关结果依据的数据很少。",
+			"缺失的指标从其自然下限算起：各地区观测值均不小于 0 且越大越好的指标（计数、比例、年限）从 0 算起，其余从各地区中最不利的观测值算起",
+		}, []string{"数据交易机构数”", "缺失的指标从各地区中最不利的观测值算起"}},
+		{"table", "en", []string{
+			"Note: only 1 other region reports Enterprises that placed data centres; the result rests on very little data.",
+			"A missing indicator is measured from its natural floor: 0 where every value observed is at least 0 and higher is better",
+		}, nil},
+		{"md", "zh", []string{
+			"| 落户数据中心的企业数 | 家 | 缺失 → 5 | — | 100.0% |",
+			"\n注意：只有 1 个其他地区报告了“落户数据中心的企业数”，相关结果依据的数据很少。\n",
+		}, nil},
+		{"json", "zh", []string{
+			"\"indicator\": \"enterprise_partners\",\n      \"from\": null,\n      \"to\": 5,",
+			"\"stars_after\": 5,\n      \"few_reports\": 1\n",
+		}, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.format+"_"+tc.lang, func(t *testing.T) {
+			out := wiRender(t, tc.format, wi, tc.lang)
+			for _, w := range tc.want {
+				assert.Contains(t, out, w)
+			}
+			for _, w := range tc.not {
+				assert.NotContains(t, out, w)
+			}
+		})
+	}
+	// few_reports is left out where enough regions report.
+	j := JSONWhatIfResult(wi, Options{})
+	for _, o := range j.Options {
+		if o.Indicator == "enterprise_partners" {
+			require.NotNil(t, o.FewReports)
+			assert.Equal(t, 1, *o.FewReports)
+		} else {
+			assert.Nil(t, o.FewReports, o.Indicator)
+		}
+	}
+
+	// No other region at all: the remark says so; a plan change is
+	// remarked when no option is.
+	none := *wi
+	none.Options = nil
+	none.Plan = &scoring.WhatIfPlan{Changes: []scoring.WhatIfChange{
+		{Indicator: "data_exchanges", From: math.NaN(), To: 1, Change: math.NaN(), Effort: 1, FewReports: true, Reports: 0},
+	}, Effort: 1, ScoreAfter: 85.7, StarsAfter: 5}
+	zh := wiRender(t, "table", &none, "zh")
+	assert.Contains(t, zh, "注意：没有其他地区报告“数据交易机构数”，相关结果依据的数据很少。")
+	assert.Contains(t, zh, "缺失的指标从其自然下限算起", "the note covers a plan's missing value")
+	assert.Contains(t, wiRender(t, "table", &none, "en"), "Note: no other region reports Data exchanges; the result rests on very little data.")
+	assert.Contains(t, wiRender(t, "json", &none, "en"), "\"few_reports\": 0")
+	recs, err := csv.NewReader(strings.NewReader(wiRender(t, "csv", &none, "en"))).ReadAll()
 	require.NoError(t, err)
-	assert.Equal(t, []string{"region", "indicator", "name", "unit", "from", "to", "change", "effort", "score_after", "stars_after"}, recs[0])
-	require.Len(t, recs, len(wi.Options)+1)
-	assert.Equal(t, "520000", recs[1][0])
-	assert.Equal(t, wi.Options[0].Indicator, recs[1][1])
-	assert.Equal(t, "5", recs[1][9])
+	require.Len(t, recs, 2)
+	assert.Equal(t, []string{"440100", "data_exchanges", "Data exchanges", "", "", "1", "", "1", "85.7", "5", "plan", "0"}, recs[1])
+}
+
+// TestWhatIfNotActionable: the 2017 edition's years since the first
+// document and platform are listed as what the region cannot change.
+func TestWhatIfNotActionable(t *testing.T) {
+	_, _, wi := wiRun(t, "330000", 0)
+	zh := wiRender(t, "table", wi, "zh")
+	assert.Regexp(t, `\n政策起步年限 +该指标不是地区可以改变的（index.toml 中 actionable = false）\n`, zh)
+	assert.Regexp(t, `\n数据平台运行年限 +该指标不是地区可以改变的（index.toml 中 actionable = false）\n`, zh)
+	assert.NotContains(t, zh, "1.396 → ")
+	en := wiRender(t, "table", wi, "en")
+	assert.Regexp(t, `\nYears since the first document +not something the region can change \(actionable = false in index\.toml\)\n`, en)
+	j := JSONWhatIfResult(wi, Options{})
+	fixed := 0
+	for _, u := range j.Unreachable {
+		if u.Why == scoring.WhyFixed {
+			fixed++
+			assert.Contains(t, []string{"policy_years", "platform_years"}, u.Indicator)
+		}
+	}
+	assert.Equal(t, 2, fixed)
+	require.NotNil(t, j.Plan)
+	for _, c := range j.Plan.Changes {
+		assert.NotContains(t, []string{"policy_years", "platform_years"}, c.Indicator)
+	}
 }
 
 // TestWhatIfWording: the top rating, no option at all, an unrated region,
@@ -205,6 +355,7 @@ func TestWhatIfWording(t *testing.T) {
 		{Indicator: "policy_years", Why: scoring.WhyCap, Cap: 0, Dimension: "sharing", CapMax: 4},
 		{Indicator: "policy_topics", Why: scoring.WhyBest, At: 100},
 		{Indicator: "platforms", Why: scoring.WhyMaxed},
+		{Indicator: "platform_years", Why: scoring.WhyFixed},
 	}}
 	q := 0.25
 	saved := def.Caps
@@ -219,10 +370,14 @@ func TestWhatIfWording(t *testing.T) {
 	assert.Contains(t, zh, "星级封顶：“融合共享程度”维度排在参评地区后 25%，最高只能评为四星")
 	assert.Contains(t, zh, "当前值 100 已是可能的最佳值")
 	assert.Contains(t, zh, "该指标已得满分")
+	assert.Contains(t, zh, "该指标不是地区可以改变的（index.toml 中 actionable = false）")
 	en := wiRender(t, "table", none, "en")
 	assert.Contains(t, en, "no change of a single indicator is enough to reach five stars")
 	assert.Contains(t, en, "a star cap holds the rating: Sharing depth is in the bottom quarter, which allows at most four stars")
 	assert.Contains(t, en, "the indicator's weight is too small (6.7% of the index)")
+	assert.Contains(t, en, "not something the region can change (actionable = false in index.toml)")
+	assert.Contains(t, wiRender(t, "json", none, "en"), `"reason": "not something the region can change (actionable = false in index.toml)",
+      "why": "fixed"`)
 
 	unrated := *rr
 	unrated.Rated, unrated.Stars = false, 0

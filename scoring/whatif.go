@@ -95,10 +95,19 @@ type WhatIfOption struct {
 	Change float64
 	// Effort is the change as a share of the observed span of the
 	// indicator (max − min of the regions' raw values): |To − From| / Span,
-	// or, for a missing value, measured from the least favourable value
-	// observed.
+	// or, for a missing value, |To − Start| / Span.
 	Effort float64
 	Span   float64
+	// Start is where a missing value is measured from: the indicator's
+	// natural floor 0 when every observed value is at least 0 and higher
+	// is better (counts, shares, years), else the least favourable value
+	// observed. It is From when the value is present.
+	Start float64
+	// Reports is the number of other regions with a value of the
+	// indicator; FewReports is set when that is under WhatIfFewReports,
+	// so that the result rests on very little data.
+	Reports    int
+	FewReports bool
 	// Decimals is the number of decimals To is rounded to: 0 when every
 	// observed value is a whole number, else the data's decimals, at most
 	// those that show three significant digits of the span, plus 2. To
@@ -110,6 +119,10 @@ type WhatIfOption struct {
 	ScoreAfter float64
 	StarsAfter int
 }
+
+// WhatIfFewReports is the number of other regions reporting an indicator
+// under which an option or change is flagged (WhatIfOption.FewReports).
+const WhatIfFewReports = 2
 
 // Why an indicator alone cannot earn the target (WhatIfUnreachable.Why).
 const (
@@ -130,6 +143,10 @@ const (
 	// on it, or sits at the top of its goalposts — so a better value adds
 	// nothing to the score.
 	WhyMaxed = "maxed"
+	// WhyFixed: the region cannot change the indicator by what it does
+	// (actionable = false in index.toml, e.g. years elapsed since a
+	// first document); it is never searched, nor used in a plan.
+	WhyFixed = "fixed"
 )
 
 // WhatIfUnreachable is an indicator whose change alone cannot earn the
@@ -138,7 +155,7 @@ type WhatIfUnreachable struct {
 	Indicator string
 	Unit      string
 	From      float64 // NaN when missing
-	Why       string  // WhyLimit, WhyWeight, WhyCap, WhyBest or WhyMaxed
+	Why       string  // WhyLimit, WhyWeight, WhyCap, WhyBest, WhyMaxed or WhyFixed
 	// At is the most extreme value tried; ScoreAt and StarsAt the region's
 	// score (NaN when unrated) and stars there.
 	At      float64
@@ -173,8 +190,12 @@ type WhatIfChange struct {
 	Unit      string
 	From, To  float64 // From NaN when missing
 	Change    float64 // To − From; NaN when From is missing
-	Effort    float64
+	Effort    float64 // |To − Start| / span, as WhatIfOption.Effort
+	Start     float64 // as WhatIfOption.Start
 	Decimals  int
+	// Reports and FewReports are as WhatIfOption's.
+	Reports    int
+	FewReports bool
 }
 
 // WhatIfTargetError is a target that is not above the region's rating or
@@ -194,9 +215,13 @@ func (e *WhatIfTargetError) Error() string {
 // the smallest change of each indicator's raw value — in the indicator's
 // own units, in the improving direction — that alone earns the target
 // rating when the whole index is scored again by Score; target 0 asks for
-// the next star. A missing value gets the least favourable value that
-// earns the target, searched from the range of observed values. Every
-// option returned has been verified by scoring the index with it.
+// the next star. A missing value gets the least favourable value that,
+// reported, earns the target, searched from the indicator's natural floor
+// (0 when every observed value is at least 0 and higher is better, else
+// the least favourable value observed), and its effort is measured from
+// there. Every option returned has been verified by scoring the index
+// with it. An indicator with actionable = false is not searched: it is
+// listed as unreachable (WhyFixed) and left out of the plan.
 //
 // The search brackets the threshold by doubling the step from the current
 // value, bisects it to 1e-9 of the observed span, and rounds the value up
@@ -310,8 +335,12 @@ type whatIfAxis struct {
 	dir float64 // +1: up improves, −1: down improves
 	cur float64 // the region's raw value, NaN when missing
 	// start is where the search starts: cur, or for a missing value the
-	// least favourable value observed (0 when none is).
+	// natural floor 0 when every observed value is at least 0 and dir is
+	// +1, else the least favourable value observed (0 when none is).
 	start float64
+	// fixed says the region cannot change the indicator (actionable =
+	// false): it is not searched and not used in plans.
+	fixed bool
 	span  float64
 	dec   int
 	unit  float64 // 10^−dec
@@ -359,15 +388,23 @@ func (w *whatIf) axis(i int, ind *indicators.Indicator) *whatIfAxis {
 		ax.dec = 0
 	}
 	ax.unit = math.Pow(10, -float64(ax.dec))
+	nonNeg := len(obs) > 0 && lo >= 0
 	ax.start = ax.cur
 	if math.IsNaN(ax.cur) {
-		ax.start = lo
-		if ax.dir < 0 {
+		// A missing value is measured from the natural floor of counts,
+		// shares and years: what reporting costs is what is reported,
+		// not the distance from the lowest value some region reports.
+		switch {
+		case ax.dir > 0 && nonNeg:
+			ax.start = 0
+		case ax.dir > 0:
+			ax.start = lo
+		default:
 			ax.start = hi
 		}
 	}
+	ax.fixed = !ind.IsActionable()
 	ax.limit = ax.start + ax.dir*ax.span*math.Ldexp(1, w.o.MaxDoublings)
-	nonNeg := len(obs) > 0 && lo >= 0
 	if ax.dir < 0 && nonNeg && ax.start >= 0 {
 		ax.limit, ax.bound = 0, true
 	}
@@ -514,6 +551,10 @@ func (w *whatIf) reacher(e *whatIfEval, ax *whatIfAxis, fixed []whatIfSet) whatI
 
 // search finds the axis's smallest change that alone earns the target.
 func (w *whatIf) search(e *whatIfEval, ax *whatIfAxis) (*WhatIfOption, *WhatIfUnreachable, error) {
+	baseOut := whatIfOutcome{res: w.base, rr: w.baseRR}
+	if ax.fixed {
+		return nil, w.unreachable(ax, ax.cur, baseOut, baseOut, WhyFixed), nil
+	}
 	reach := w.reacher(e, ax, nil)
 	missing := math.IsNaN(ax.cur)
 	if missing {
@@ -525,7 +566,6 @@ func (w *whatIf) search(e *whatIfEval, ax *whatIfAxis) (*WhatIfOption, *WhatIfUn
 			return w.option(ax, ax.start, out), nil, nil
 		}
 	}
-	baseOut := whatIfOutcome{res: w.base, rr: w.baseRR}
 	if !whatIfBeyond(ax.limit, ax.start, ax.dir) {
 		return nil, w.unreachable(ax, ax.start, baseOut, baseOut, WhyBest), nil
 	}
@@ -701,10 +741,15 @@ func (w *whatIf) scan(ax *whatIfAxis, reach whatIfReach, to float64, toOut whatI
 func (w *whatIf) option(ax *whatIfAxis, to float64, out whatIfOutcome) *WhatIfOption {
 	return &WhatIfOption{
 		Indicator: ax.ind.ID, Unit: ax.ind.Unit, From: ax.cur, To: to, Change: to - ax.cur,
-		Effort: math.Abs(to-ax.start) / ax.span, Span: ax.span, Decimals: ax.dec,
+		Effort: math.Abs(to-ax.start) / ax.span, Span: ax.span, Start: ax.start, Decimals: ax.dec,
+		Reports: len(ax.others), FewReports: ax.few(),
 		ScoreAfter: out.score(), StarsAfter: out.stars(),
 	}
 }
+
+// few says whether fewer than WhatIfFewReports other regions report the
+// indicator.
+func (ax *whatIfAxis) few() bool { return len(ax.others) < WhatIfFewReports }
 
 // unreachable says why the axis alone cannot earn the target: at is the
 // farthest value tried with its outcome out; prev is the outcome of the
@@ -745,6 +790,8 @@ func whatIfReason(def *indicators.Definition, u *WhatIfUnreachable) string {
 		score = "score " + strconv.FormatFloat(u.ScoreAt, 'f', -1, 64)
 	}
 	switch u.Why {
+	case WhyFixed:
+		return "not something the region can change (actionable = false in index.toml)"
 	case WhyBest:
 		return fmt.Sprintf("the value %s is already the best possible", at)
 	case WhyCap:
@@ -787,7 +834,8 @@ func (w *whatIf) plan(options []WhatIfOption) (*WhatIfPlan, error) {
 	if len(options) > 0 {
 		op := options[0]
 		single = &WhatIfPlan{
-			Changes:    []WhatIfChange{{Indicator: op.Indicator, Unit: op.Unit, From: op.From, To: op.To, Change: op.Change, Effort: op.Effort, Decimals: op.Decimals}},
+			Changes: []WhatIfChange{{Indicator: op.Indicator, Unit: op.Unit, From: op.From, To: op.To, Change: op.Change,
+				Effort: op.Effort, Start: op.Start, Decimals: op.Decimals, Reports: op.Reports, FewReports: op.FewReports}},
 			Effort:     op.Effort,
 			ScoreAfter: op.ScoreAfter, StarsAfter: op.StarsAfter,
 		}
@@ -817,7 +865,7 @@ func (w *whatIf) plan(options []WhatIfOption) (*WhatIfPlan, error) {
 			continue
 		}
 		ch := WhatIfChange{Indicator: ax.ind.ID, Unit: ax.ind.Unit, From: ax.cur, To: v, Change: v - ax.cur,
-			Effort: math.Abs(v-ax.start) / ax.span, Decimals: ax.dec}
+			Effort: math.Abs(v-ax.start) / ax.span, Start: ax.start, Decimals: ax.dec, Reports: len(ax.others), FewReports: ax.few()}
 		p.Changes = append(p.Changes, ch)
 		p.Effort += ch.Effort
 	}
@@ -873,20 +921,22 @@ func (w *whatIf) greedy(budget float64) (map[int]float64, bool, error) {
 		}
 		cands := make([]cand, 0, len(w.axes))
 		for _, ax := range w.axes {
-			v, set := vals[ax.i]
-			var next float64
-			switch {
-			case !set && math.IsNaN(ax.cur):
-				next = ax.start
-			case !set:
-				next = ax.cur + ax.dir*w.o.PlanStep*mult*ax.span
-			default:
-				next = v + ax.dir*w.o.PlanStep*mult*ax.span
+			if ax.fixed {
+				continue
 			}
+			v, set := vals[ax.i]
+			if !set {
+				// Unchanged, or a missing value not yet reported: step
+				// from where its effort is measured.
+				v = ax.start
+			}
+			next := v + ax.dir*w.o.PlanStep*mult*ax.span
 			if whatIfBeyond(next, ax.limit, ax.dir) {
 				next = ax.limit
 			}
-			if set && next == v || !set && !math.IsNaN(ax.cur) && !whatIfBeyond(next, ax.cur, ax.dir) {
+			// A missing value may be reported at the limit itself (its
+			// start, when that is a bound); anything else must move.
+			if !whatIfBeyond(next, v, ax.dir) && (set || !math.IsNaN(ax.cur)) {
 				continue
 			}
 			cands = append(cands, cand{i: ax.i, v: next})

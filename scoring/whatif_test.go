@@ -544,3 +544,293 @@ func TestWhatIfUnrated(t *testing.T) {
 	}
 	assert.NotNil(t, wiUnreachable(res, "a"), "a is present: changing it cannot add coverage")
 }
+
+// wiFloorToml is a project of two dimensions: x with p and q, y with e
+// alone (scoring and e's keys given), so that a region missing e is rated
+// on x only and reporting e adds y.
+func wiFloorToml(scoring, e string) string {
+	return `[index]
+name = "t"
+year = 2020
+regions = "regions.csv"
+data = ["data.csv"]
+
+[scoring]
+` + scoring + `
+
+[[dimension]]
+id = "x"
+
+[[dimension]]
+id = "y"
+
+[[indicator]]
+id = "p"
+dimension = "x"
+
+[[indicator]]
+id = "q"
+dimension = "x"
+
+[[indicator]]
+id = "e"
+dimension = "y"
+` + e
+}
+
+// TestWhatIfMissingStart: a missing value is searched, and its effort
+// measured, from the natural floor 0 of a count (every value observed ≥ 0,
+// higher better), else from the least favourable value observed; the
+// option is the smallest value (the largest for direction −1) that,
+// reported, earns the target, verified by re-rating, and fewer than two
+// other regions reporting the indicator is flagged.
+func TestWhatIfMissingStart(t *testing.T) {
+	cases := []struct {
+		name, scoring, e, data string
+		region                 string
+		start                  float64 // where the search and the effort start
+		to                     float64 // NaN: not checked beyond minimality
+		reports                int
+		few                    bool
+		// worse is a value that, reported, does not earn the target (the
+		// least favourable observed for a count measured from 0).
+		worse float64
+	}{
+		{
+			// Like 广州市 in the 2017 edition: only B reports e (5). A has
+			// 79 on x; reporting v ≤ 5 makes y 20v, so 80 needs v ≥ 4.05:
+			// 5, a whole span from 0; reporting 1 drops A to 49.5.
+			name: "count reported by one other region", scoring: `normalise = "fracmax"`, e: `unit = "家"`,
+			data:   "region,year,p,q,e\nA,2020,80,78,\nB,2020,100,100,5\nC,2020,60,50,\nD,2020,40,30,\nE,2020,20,40,\nF,2020,50,60,\nG,2020,70,20,\nH,2020,10,90,\n",
+			region: "A", start: 0, to: 5, reports: 1, few: true, worse: 1,
+		},
+		{
+			name: "count reported by no other region", scoring: `normalise = "fracmax"`,
+			data:   "region,year,p,q,e\nA,2020,80,78,\nB,2020,100,100,\nC,2020,60,50,\nD,2020,40,30,\nE,2020,20,40,\nF,2020,50,60,\nG,2020,70,20,\nH,2020,10,90,\n",
+			region: "A", start: 0, to: math.NaN(), reports: 0, few: true, worse: math.NaN(),
+		},
+		{
+			name: "count reported by several", scoring: `normalise = "fracmax"`,
+			data:   "region,year,p,q,e\nA,2020,80,78,\nB,2020,100,100,10\nC,2020,60,50,4\nD,2020,40,30,6\nE,2020,20,40,2\nF,2020,50,60,\nG,2020,70,20,\nH,2020,10,90,\n",
+			region: "A", start: 0, to: 9, reports: 4, worse: 2,
+		},
+		{
+			// A growth rate: negative values are observed, so there is no
+			// natural floor; the least favourable value observed (−6) is
+			// where the search starts. A has 75.1 on x; 80 needs y ≥ 84.9,
+			// e ≥ −6 + 0.849 × 18 = 9.28: 10.
+			name: "negative values observed", scoring: `normalise = "minmax"`,
+			data:   "region,year,p,q,e\nA,2020,80,78,\nB,2020,100,100,-6\nC,2020,60,50,4\nD,2020,40,30,12\nE,2020,20,40,-2\nF,2020,50,60,\nG,2020,70,20,\nH,2020,10,90,\n",
+			region: "A", start: -6, to: 10, reports: 4, worse: math.NaN(),
+		},
+		{
+			// Lower is better: the least favourable value observed is the
+			// largest, 40; y ≥ 84.9 needs e ≤ 40 − 0.849 × 35 = 10.3: 10.
+			name: "direction −1", scoring: `normalise = "minmax"`, e: "direction = -1",
+			data:   "region,year,p,q,e\nA,2020,80,78,\nB,2020,100,100,40\nC,2020,60,50,10\nD,2020,40,30,20\nE,2020,20,40,5\nF,2020,50,60,\nG,2020,70,20,\nH,2020,10,90,\n",
+			region: "A", start: 40, to: 10, reports: 4, worse: math.NaN(),
+		},
+		{
+			// An unrated region (one value of three, under min_coverage
+			// 0.5): reporting e at its floor 0 already rates it.
+			name: "the floor itself earns the target", scoring: `normalise = "fracmax"`,
+			data:   "region,year,p,q,e\nA,2020,80,,\nB,2020,100,100,10\nC,2020,60,50,4\nD,2020,40,30,6\nE,2020,20,40,2\nF,2020,50,60,\nG,2020,70,20,\nH,2020,10,90,\n",
+			region: "A", start: 0, to: 0, reports: 4, worse: math.NaN(),
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			def, m := wiLoad(t, wiFloorToml(tc.scoring, tc.e), wiRegions, tc.data)
+			res, err := scoring.WhatIf(def, m, tc.region, 0, scoring.WhatIfOptions{})
+			require.NoError(t, err)
+			wiCovered(t, def, res)
+			wiVerify(t, def, m, tc.region, res, true)
+			op := wiOption(res, "e")
+			require.NotNil(t, op, "unreachable: %+v", res.Unreachable)
+			assert.True(t, math.IsNaN(op.From))
+			assert.Equal(t, tc.start, op.Start)
+			assert.InDelta(t, math.Abs(op.To-tc.start)/op.Span, op.Effort, 1e-12, "effort measured from the start")
+			t.Logf("e: start %g → %g, effort %g, span %g", op.Start, op.To, op.Effort, op.Span)
+			assert.Equal(t, tc.reports, op.Reports)
+			assert.Equal(t, tc.few, op.FewReports)
+			if !math.IsNaN(tc.to) {
+				assert.Equal(t, tc.to, op.To)
+			}
+			// Reported, To earns the target; the value one unit less
+			// favourable does not, unless To is the start itself.
+			assert.GreaterOrEqual(t, wiStars(wiRate(t, def, m, tc.region, map[string]float64{"e": op.To})), res.Target)
+			dir := 1.0
+			if ind, _ := def.Indicator("e"); ind.Direction < 0 {
+				dir = -1
+			}
+			if op.To != tc.start {
+				back := op.To - dir*math.Pow(10, -float64(op.Decimals))
+				assert.Less(t, wiStars(wiRate(t, def, m, tc.region, map[string]float64{"e": back})), res.Target,
+					"%g earns the target too: %g is not the smallest", back, op.To)
+				assert.Less(t, wiStars(wiRate(t, def, m, tc.region, map[string]float64{"e": tc.start})), res.Target)
+			} else {
+				assert.Zero(t, op.Effort)
+			}
+			if !math.IsNaN(tc.worse) {
+				assert.Less(t, wiStars(wiRate(t, def, m, tc.region, map[string]float64{"e": tc.worse})), res.Target,
+					"reporting %g does not earn the target", tc.worse)
+				assert.Positive(t, op.Effort, "reporting is not free when the least value does not earn it")
+			}
+			// A plan's change of e is measured from the same start.
+			if res.Plan != nil {
+				for _, c := range res.Plan.Changes {
+					if c.Indicator == "e" {
+						assert.Equal(t, tc.start, c.Start)
+						assert.InDelta(t, math.Abs(c.To-tc.start)/op.Span, c.Effort, 1e-12)
+						assert.Equal(t, tc.few, c.FewReports)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestWhatIfMissingEmbedded: in the 2017 edition 广州市 has no value of
+// enterprise_partners, which only 贵州省 reports (5): reporting 1 would drop
+// 广州市 from four stars to three; the option is 5, measured from 0 (the
+// whole span) and flagged as resting on one other region's value.
+func TestWhatIfMissingEmbedded(t *testing.T) {
+	def, m := wiEmbedded(t)
+	res, err := scoring.WhatIf(def, m, "440100", 0, scoring.WhatIfOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, 4, res.Stars)
+	wiCovered(t, def, res)
+	wiVerify(t, def, m, "440100", res, true)
+	op := wiOption(res, "enterprise_partners")
+	require.NotNil(t, op)
+	assert.True(t, math.IsNaN(op.From))
+	assert.Equal(t, 0.0, op.Start)
+	assert.Equal(t, 5.0, op.To)
+	assert.InDelta(t, 1.0, op.Effort, 1e-12)
+	assert.True(t, op.FewReports)
+	assert.Equal(t, 1, op.Reports)
+	one := wiRate(t, def, m, "440100", map[string]float64{"enterprise_partners": 1})
+	assert.Equal(t, 3, wiStars(one))
+	assert.InDelta(t, 59.1, one.Score, 1e-9)
+	assert.Equal(t, 4, wiStars(wiRate(t, def, m, "440100", map[string]float64{"enterprise_partners": 4})))
+	for _, op := range res.Options {
+		if math.IsNaN(op.From) {
+			assert.Equal(t, 0.0, op.Start, "%s: counts start from 0", op.Indicator)
+			assert.Positive(t, op.Effort, "%s: reporting is not free", op.Indicator)
+		}
+	}
+}
+
+// TestWhatIfNotActionable: an indicator with actionable = false is listed
+// as unreachable with WhyFixed and is never an option nor a change of the
+// plan, whatever the method, region or target; without the key the same
+// indicator is an option somewhere, so the test means something.
+func TestWhatIfNotActionable(t *testing.T) {
+	const thresholds = "method = \"thresholds\"\nthresholds = [20, 40, 60, 80]"
+	cases := []struct {
+		name, scoring, stars string
+	}{
+		{"minmax", `normalise = "minmax"`, thresholds},
+		{"prank", `normalise = "prank"`, thresholds},
+		{"quantiles", `normalise = "minmax"`, `method = "quantiles"`},
+		{"entropy weights", "normalise = \"minmax\"\nweights = \"entropy\"", thresholds},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			free, fm := wiLoad(t, wiToml(tc.scoring, tc.stars, ""), wiRegions, wiData)
+			def, m := wiLoad(t, wiToml(tc.scoring, tc.stars, "actionable = false\n"), wiRegions, wiData)
+			ind, ok := def.Indicator("d")
+			require.True(t, ok)
+			require.False(t, ind.IsActionable())
+			other, _ := def.Indicator("c")
+			require.True(t, other.IsActionable(), "the default is actionable")
+			wasOption := false
+			for _, code := range []string{"A", "B", "C", "D", "E"} {
+				for _, target := range []int{0, 5} {
+					fr, err := scoring.WhatIf(free, fm, code, target, scoring.WhatIfOptions{})
+					if err != nil {
+						continue // already at the target
+					}
+					wasOption = wasOption || wiOption(fr, "d") != nil
+					res, err := scoring.WhatIf(def, m, code, target, scoring.WhatIfOptions{})
+					require.NoError(t, err, code)
+					if res.Top {
+						continue
+					}
+					wiCovered(t, def, res)
+					wiVerify(t, def, m, code, res, false)
+					assert.Nil(t, wiOption(res, "d"), "%s → %d: d is an option", code, res.Target)
+					u := wiUnreachable(res, "d")
+					require.NotNil(t, u, code)
+					assert.Equal(t, scoring.WhyFixed, u.Why)
+					assert.Contains(t, u.Reason, "actionable = false")
+					if res.Plan != nil {
+						for _, c := range res.Plan.Changes {
+							assert.NotEqual(t, "d", c.Indicator, "%s → %d: d in the plan", code, res.Target)
+						}
+					}
+				}
+			}
+			assert.True(t, wasOption, "d is never an option even when actionable")
+		})
+	}
+}
+
+// TestWhatIfNotActionableEmbedded: the 2017 edition marks the years since
+// the first document and the first platform actionable = false: 浙江省's
+// plan no longer asks it to have started a decade earlier.
+func TestWhatIfNotActionableEmbedded(t *testing.T) {
+	def, m := wiEmbedded(t)
+	for _, id := range []string{"policy_years", "platform_years"} {
+		ind, ok := def.Indicator(id)
+		require.True(t, ok, id)
+		assert.False(t, ind.IsActionable(), id)
+	}
+	for _, code := range []string{"330000", "440100", "520000", "310000", "110000"} {
+		res, err := scoring.WhatIf(def, m, code, 5, scoring.WhatIfOptions{})
+		require.NoError(t, err, code)
+		wiCovered(t, def, res)
+		for _, id := range []string{"policy_years", "platform_years"} {
+			assert.Nil(t, wiOption(res, id), "%s: %s", code, id)
+			u := wiUnreachable(res, id)
+			require.NotNil(t, u, "%s: %s", code, id)
+			assert.Equal(t, scoring.WhyFixed, u.Why)
+			if res.Plan != nil {
+				for _, c := range res.Plan.Changes {
+					assert.NotEqual(t, id, c.Indicator, code)
+				}
+			}
+		}
+		if code == "330000" {
+			require.NotNil(t, res.Plan, "浙江省 still has a combined plan")
+			wiVerify(t, def, m, code, res, true)
+		}
+	}
+}
+
+// TestWhatIfActionableParse: actionable takes a boolean; anything else is
+// refused where it is written.
+func TestWhatIfActionableParse(t *testing.T) {
+	for _, tc := range []struct {
+		extra string
+		want  *bool
+		err   string
+	}{
+		{"", nil, ""},
+		{"actionable = true\n", new(true), ""},
+		{"actionable = false\n", new(false), ""},
+		{"actionable = \"no\"\n", nil, "actionable"},
+	} {
+		fsys := fstest.MapFS{"regions.csv": {Data: []byte(wiRegions)}, "data.csv": {Data: []byte(wiData)}}
+		def, err := indicators.Parse("index.toml", []byte(wiToml(`normalise = "minmax"`, "method = \"quantiles\"", tc.extra)), indicators.FSFiles{FS: fsys})
+		if tc.err != "" {
+			require.Error(t, err, tc.extra)
+			assert.Contains(t, err.Error(), tc.err)
+			continue
+		}
+		require.NoError(t, err, tc.extra)
+		ind, _ := def.Indicator("d")
+		assert.Equal(t, tc.want, ind.Actionable, tc.extra)
+		assert.Equal(t, tc.want == nil || *tc.want, ind.IsActionable())
+	}
+}

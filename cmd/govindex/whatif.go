@@ -21,10 +21,14 @@ own units, in the direction that improves it — that alone lifts REGION to the 
 to --target N. Every value tried is rated by scoring the whole index again with everything
 else unchanged, so a change that moves a min-max bound, a data-driven weight, the quantile,
 k-means or Jenks star boundaries, or a star cap counts exactly as the rating counts it. For a
-missing value, the least favourable value that earns the target is searched from the range
-of values observed. Targets are whole numbers when every observed value is one (counts,
-levels), else rounded to two more decimals than the data; always in the favourable
-direction, and verified again.
+missing value, the least favourable value that, reported, earns the target is searched from
+the indicator's natural floor — 0 when every observed value is at least 0 and higher is
+better (counts, shares, years), else the least favourable value observed — and its change is
+measured from there; an option of an indicator that fewer than two other regions report says
+so. An indicator with actionable = false in index.toml (such as years since a first
+document) is never proposed: it is listed as one the region cannot change. Targets are whole
+numbers when every observed value is one (counts, levels), else rounded to two more decimals
+than the data; always in the favourable direction, and verified again.
 
 Also: the cheapest combined plan (the smallest total change, each change measured as a share
 of the range of the regions' values), and the indicators that cannot earn the target alone,
@@ -36,8 +40,9 @@ at most the number of star classes. A region already at the top rating is said s
 
 --format table (default) or md prints the sentence, the options, the plan and the rest; json
 gives {"region", "stars", "target", "options": [{"indicator", "from", "to"}, …]} with the
-extensions name, score, unit, change, effort, score_after, stars_after, unreachable and plan;
-csv lists the options.`,
+extensions name, score, unit, change, effort, score_after, stars_after, few_reports,
+unreachable and plan; csv lists the options and the plan's changes (column kind: option or
+plan).`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usagef("usage: "+cmd.UseLine(), "whatif needs one region (its code, its name or the start of its name), got %d", len(args))
@@ -90,7 +95,7 @@ func runWhatIf(ctx context.Context, g *globalOptions, typed string, target int, 
 			"--target %d is beyond the top rating of %d stars", te.Target, te.Classes)
 	case errors.As(err, &te):
 		return usagef("give a rating above the region's current one, or leave --target out for the next star",
-			"--target %d is not above the %d stars %s has", te.Target, te.Stars, reg.Name)
+			"--target %d is not above the %d stars %s has", te.Target, te.Stars, reports.PickName(g.lang, reg.Name, reg.NameEn))
 	case err != nil:
 		return err
 	}
