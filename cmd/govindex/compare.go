@@ -51,7 +51,7 @@ func runCompare(ctx context.Context, g *globalOptions, names []string) error {
 	if err != nil {
 		return err
 	}
-	codes, err := compareRegions(p.ds.Regions.List, res, names)
+	codes, err := compareRegions(p.ds.Regions.List, res, names, g.lang)
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func runCompare(ctx context.Context, g *globalOptions, names []string) error {
 
 // compareRegions matches the typed names to regions: each must be known,
 // rated, and named once.
-func compareRegions(all []*indicators.Region, res *scoring.Result, names []string) ([]string, error) {
+func compareRegions(all []*indicators.Region, res *scoring.Result, names []string, lang string) ([]string, error) {
 	byCode := map[string]*scoring.RegionResult{}
 	for _, rr := range res.Regions {
 		byCode[rr.Region.Code] = rr
@@ -70,25 +70,26 @@ func compareRegions(all []*indicators.Region, res *scoring.Result, names []strin
 	codes := make([]string, 0, len(names))
 	typed := map[string]string{}
 	for _, name := range names {
-		reg, err := matchRegion(all, name)
+		reg, err := matchRegion(all, name, lang)
 		if err != nil {
 			return nil, err
 		}
 		if first, ok := typed[reg.Code]; ok {
-			return nil, usagef("name each region once", "%q and %q are the same region, %s %s", first, name, reg.Code, reg.Name)
+			return nil, usagef("name each region once", "%q and %q are the same region, %s %s", first, name, reg.Code, reports.PickName(lang, reg.Name, reg.NameEn))
 		}
 		typed[reg.Code] = name
+		label := reports.PickName(lang, reg.Name, reg.NameEn)
 		rr := byCode[reg.Code]
 		switch {
 		case rr == nil:
-			return nil, usagef("compare rated regions (govindex rate lists them)", "%s %s has no result", reg.Code, reg.Name)
+			return nil, usagef("compare rated regions (govindex rate lists them)", "%s %s has no result", reg.Code, label)
 		case !rr.Rated && rr.Total > 0:
 			return nil, usagef("compare rated regions (govindex rate lists them), or add data for this region",
 				"%s %s is not rated: it has data for %d of %d indicators, under the minimum share of %s",
-				reg.Code, reg.Name, rr.Present, rr.Total, strconv.FormatFloat(res.Def.Scoring.MinCoverage*100, 'f', -1, 64)+"%")
+				reg.Code, label, rr.Present, rr.Total, strconv.FormatFloat(res.Def.Scoring.MinCoverage*100, 'f', -1, 64)+"%")
 		case !rr.Rated:
 			return nil, usagef("compare rated regions (govindex rate lists them), or add data for this region",
-				"%s %s is not rated: %s", reg.Code, reg.Name, rr.Reason)
+				"%s %s is not rated: %s", reg.Code, name, rr.Reason)
 		}
 		codes = append(codes, reg.Code)
 	}

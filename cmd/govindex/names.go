@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/govindex/govindex/indicators"
+	"github.com/govindex/govindex/reports"
 )
 
 // The names a user types for regions and indicators (compare, whatif) are
@@ -163,13 +164,14 @@ func nameLabels(entries []nameEntry, idx []int) string {
 	return strings.Join(parts, ", ")
 }
 
-// regionEntries are the names regions can be typed by.
-func regionEntries(rs []*indicators.Region) []nameEntry {
+// regionEntries are the names regions can be typed by; labels name them
+// in lang.
+func regionEntries(rs []*indicators.Region, lang string) []nameEntry {
 	out := make([]nameEntry, len(rs))
 	for i, r := range rs {
 		label := r.Code
-		if r.Name != "" {
-			label += " " + r.Name
+		if n := reports.PickName(lang, r.Name, r.NameEn); n != "" && n != r.Code {
+			label += " " + n
 		}
 		out[i] = nameEntry{keys: []string{r.Code, r.Name, r.NameEn}, label: label}
 	}
@@ -180,8 +182,8 @@ func regionEntries(rs []*indicators.Region) []nameEntry {
 // English name (Latin letters in any case), or a prefix of one of them that
 // fits no other region. An unknown or ambiguous name is a usage error (exit
 // 2) listing the candidates.
-func matchRegion(rs []*indicators.Region, typed string) (*indicators.Region, error) {
-	entries := regionEntries(rs)
+func matchRegion(rs []*indicators.Region, typed, lang string) (*indicators.Region, error) {
+	entries := regionEntries(rs, lang)
 	m := matchName(entries, typed)
 	switch {
 	case m.found >= 0:
@@ -196,13 +198,14 @@ func matchRegion(rs []*indicators.Region, typed string) (*indicators.Region, err
 		"unknown region %q; the closest are: %s", typed, nameLabels(entries, nameClosest(entries, typed)))
 }
 
-// indicatorEntries are the names indicators can be typed by.
-func indicatorEntries(def *indicators.Definition) []nameEntry {
+// indicatorEntries are the names indicators can be typed by; labels name
+// them in lang.
+func indicatorEntries(def *indicators.Definition, lang string) []nameEntry {
 	out := make([]nameEntry, len(def.Indicators))
 	for i, ind := range def.Indicators {
 		label := ind.ID
-		if ind.Name != "" {
-			label += " " + ind.Name
+		if n := reports.PickName(lang, ind.Name, ind.NameEn); n != "" {
+			label += " " + n
 		}
 		out[i] = nameEntry{keys: []string{ind.ID, ind.Name, ind.NameEn}, label: label}
 	}
@@ -213,8 +216,8 @@ func indicatorEntries(def *indicators.Definition) []nameEntry {
 // or English name (Latin letters in any case), or a prefix of one of them
 // that fits no other indicator. An unknown or ambiguous name is a usage
 // error (exit 2) listing the candidates.
-func matchIndicator(def *indicators.Definition, typed string) (*indicators.Indicator, error) {
-	entries := indicatorEntries(def)
+func matchIndicator(def *indicators.Definition, typed, lang string) (*indicators.Indicator, error) {
+	entries := indicatorEntries(def, lang)
 	m := matchName(entries, typed)
 	switch {
 	case m.found >= 0:

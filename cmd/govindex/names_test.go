@@ -81,7 +81,7 @@ func TestMatchRegion(t *testing.T) {
 	rs := cmRegions()
 	for _, tc := range tests {
 		t.Run(tc.typed, func(t *testing.T) {
-			got, err := matchRegion(rs, tc.typed)
+			got, err := matchRegion(rs, tc.typed, "zh")
 			if tc.want != "" {
 				require.NoError(t, err)
 				assert.Equal(t, tc.want, got.Code)
@@ -108,10 +108,10 @@ func TestMatchRegionExactBeatsPrefix(t *testing.T) {
 		{Code: "12", Name: "十二"},
 		{Code: "C", Name: "12号区"},
 	}
-	got, err := matchRegion(rs, "北京")
+	got, err := matchRegion(rs, "北京", "zh")
 	require.NoError(t, err)
 	assert.Equal(t, "B", got.Code)
-	got, err = matchRegion(rs, "12")
+	got, err = matchRegion(rs, "12", "zh")
 	require.NoError(t, err)
 	assert.Equal(t, "12", got.Code)
 }
@@ -121,11 +121,11 @@ func TestMatchRegionSuggestsFive(t *testing.T) {
 	for _, n := range []string{"甲一", "甲二", "甲三", "甲四", "甲五", "甲六", "乙一"} {
 		rs = append(rs, &indicators.Region{Code: n, Name: n + "市"})
 	}
-	msg := cmUsage(t, func() error { _, err := matchRegion(rs, "丙"); return err }())
+	msg := cmUsage(t, func() error { _, err := matchRegion(rs, "丙", "zh"); return err }())
 	assert.Contains(t, msg, "the closest are: 甲一 甲一市, 甲二 甲二市, 甲三 甲三市, 甲四 甲四市, 甲五 甲五市")
 	assert.NotContains(t, msg, "甲六")
 	// Names that contain it come first.
-	msg = cmUsage(t, func() error { _, err := matchRegion(rs, "一市"); return err }())
+	msg = cmUsage(t, func() error { _, err := matchRegion(rs, "一市", "zh"); return err }())
 	assert.Contains(t, msg, "the closest are: 甲一 甲一市, 乙一 乙一市")
 }
 
@@ -161,7 +161,7 @@ func TestMatchIndicator(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.typed, func(t *testing.T) {
-			got, err := matchIndicator(def, tc.typed)
+			got, err := matchIndicator(def, tc.typed, "zh")
 			if tc.want != "" {
 				require.NoError(t, err)
 				assert.Equal(t, tc.want, got.ID)
@@ -190,13 +190,13 @@ func TestNameDistance(t *testing.T) {
 // TestMatchMessagesInChinese checks the messages and hints of name
 // matching have their Chinese.
 func TestMatchMessagesInChinese(t *testing.T) {
-	_, err := matchRegion(cmRegions(), "广")
+	_, err := matchRegion(cmRegions(), "广", "zh")
 	var ue *usageError
 	require.True(t, errors.As(err, &ue))
 	msg, hint := ue.localized("zh")
 	assert.Equal(t, `"广" 可指 2 个地区：440100 广州市, 440000 广东省`, msg)
 	assert.Equal(t, "请多输入几个字，或改用地区代码", hint)
-	_, err = matchIndicator(&indicators.Definition{Indicators: []*indicators.Indicator{{ID: "x", Name: "甲"}}}, "y")
+	_, err = matchIndicator(&indicators.Definition{Indicators: []*indicators.Indicator{{ID: "x", Name: "甲"}}}, "y", "zh")
 	require.True(t, errors.As(err, &ue))
 	msg, hint = ue.localized("zh")
 	assert.Equal(t, `未知的指标 "y"；最接近的有：x 甲`, msg)

@@ -74,7 +74,7 @@ func runWhatIf(ctx context.Context, g *globalOptions, typed string, target int, 
 	if err != nil {
 		return err
 	}
-	reg, err := matchRegion(p.ds.Regions.List, typed)
+	reg, err := matchRegion(p.ds.Regions.List, typed, g.lang)
 	if err != nil {
 		return err
 	}
