@@ -101,7 +101,10 @@ type Article struct {
 	Lang   string // "zh" or "en"
 	Engine string // e.g. "govindex v0.1.0"
 
-	Title    string // "<index name>（<edition>）星级评价" / "<index name> (<edition>): star ratings"
+	// Title names the index and the year rated ("<index name>（2016）星级评价" /
+	// "<index name> (2016): star ratings"); the edition when no year is
+	// known, neither when there is no edition either.
+	Title    string
 	Subtitle string // the edition and the year rated
 	Index    Text   // the index's name in Lang
 	Edition  Text
@@ -233,11 +236,16 @@ type ArticleRegion struct {
 	// two dimensions differ.
 	Strongest, Weakest *ArticleDimension
 	// Evidence are the top indicators of the strongest dimension by
-	// normalised value (up to three); Weak the lowest of the weakest
-	// dimension (up to two, none of them in Evidence): those at or below
-	// the dimension's score, and at least the lowest.
-	Evidence []*ArticleIndicator
-	Weak     []*ArticleIndicator
+	// normalised value (up to three), leaving out those at the bottom
+	// (see ArticleIndicator.Bottom): a value at the floor cannot support
+	// a score. NoStandout reports that the strongest dimension has values
+	// but all of them are at the bottom, so Evidence is empty. Weak are the
+	// lowest of the weakest dimension (up to two, none of them in
+	// Evidence): those at or below the dimension's score, and at least the
+	// lowest.
+	Evidence   []*ArticleIndicator
+	NoStandout bool
+	Weak       []*ArticleIndicator
 	// Caps are the star caps that lowered the rating.
 	Caps []*ArticleCap
 	// Robust is the star confidence from the uncertainty analysis (nil
@@ -262,9 +270,18 @@ type ArticleDimension struct {
 	Score     float64
 	ScoreText string
 	Rank      int
-	Stars     int
-	Glyphs    string
-	Class     Text
+	// Of is the number of rated regions ranked on the dimension. Upper
+	// reports a rank in the upper half of them (2·Rank ≤ Of), Lower one in
+	// the lower half (2·(Rank−1) ≥ Of; the middle rank of an odd number is
+	// neither), Last the last rank (Rank = Of, Of > 1): the templates word
+	// a region's best and worst dimensions by them, so that "strongest"
+	// is not said of a dimension it ranks low on, nor "weak" of one it
+	// ranks high on.
+	Of                 int
+	Upper, Lower, Last bool
+	Stars              int
+	Glyphs             string
+	Class              Text
 }
 
 // ArticleIndicator is one indicator's value for a region.
@@ -278,7 +295,18 @@ type ArticleIndicator struct {
 	NormText   string // the normalised value, formatted
 	Imputed    bool
 	Missing    bool
-	Source     Text // the evidence: what the value was read or collected from
+	// Rank is the value's rank among the rated regions with a value (Of of
+	// them), by normalised value; Bottom reports a value at the bottom:
+	// at the floor of a bounded normalisation's range, or the lowest of
+	// the rated regions when their values differ.
+	Rank, Of int
+	Bottom   bool
+	Source   Text // the provenance: what the value was read or collected from
+	// SourceNote is what the article cites for the value: EvidenceText
+	// for a collected value, else Source unless it is only the position
+	// of the value's cell (file:line:column, what a data table without a
+	// source note gives); "" when there is nothing readers could use.
+	SourceNote Text
 	// Evidence are the records a collector counted for the value, and
 	// EvidenceText names them for readers ("《…》（2016-01）；…", at most
 	// five, then how many more); both empty for values read from a table.
@@ -328,6 +356,12 @@ type ArticleMethod struct {
 	// that changed values.
 	Caps       []string
 	Treatments []string
+	// TableFiles are the data tables of the values the article shows
+	// without a source (values read from a table that has no source note
+	// for them), and TableNote says in a sentence that those values come
+	// from them ("" when every value shown names its source).
+	TableFiles []Text
+	TableNote  string
 }
 
 // WriteArticle renders the star-rating article of r as Markdown with the
@@ -470,6 +504,8 @@ var articleWords = map[string]map[string]string{
 		"cap_any_below":    "星级封顶：任一维度得分低于 %s 分的，最高评为%s。",
 		"cap_dim_below":    "星级封顶：“%s”维度得分低于 %s 分的，最高评为%s。",
 		"treatment":        "指标“%s”的极端值经过处理（%s），改动了 %d 个数值。",
+		"table_note":       "未列依据的数值取自数据表 %s，表中没有注明其来源。",
+		"table_note_many":  "未列依据的数值取自数据表 %s，表中没有注明其来源。",
 		"imp_mean":         "均值",
 		"imp_median":       "中位数",
 		"imp_group-mean":   "同组均值",
@@ -538,6 +574,8 @@ var articleWords = map[string]map[string]string{
 		"cap_any_below":    "Star cap: a region scoring under %s on any dimension gets at most %s.",
 		"cap_dim_below":    "Star cap: a region scoring under %[2]s on %[1]s gets at most %[3]s.",
 		"treatment":        "Outliers of %s were treated (%s), changing %d values.",
+		"table_note":       "Values shown without evidence come from the data table %s, which notes no source for them.",
+		"table_note_many":  "Values shown without evidence come from the data tables %s, which note no source for them.",
 		"imp_mean":         "mean",
 		"imp_median":       "median",
 		"imp_group-mean":   "group mean",
@@ -582,9 +620,12 @@ func ArticleData(r *scoring.Result, lang string) *Article {
 		Labelled: hasLabels(def),
 	}
 	name := EscapeMarkdown(indexName(def, lang))
-	if def.Index.Edition != "" {
+	switch {
+	case r.Year != 0:
+		a.Title = awf(lang, "title", name, strconv.Itoa(r.Year))
+	case def.Index.Edition != "":
 		a.Title = awf(lang, "title", name, EscapeMarkdown(def.Index.Edition))
-	} else {
+	default:
 		a.Title = awf(lang, "title_bare", name)
 	}
 	var sub []string
@@ -620,8 +661,9 @@ func ArticleData(r *scoring.Result, lang string) *Article {
 		}
 	}
 
+	st := articleStandings(r, top)
 	for _, rr := range r.Regions {
-		a.Regions = append(a.Regions, articleRegion(r, rr, lang, top, topOf, dec, classes))
+		a.Regions = append(a.Regions, articleRegion(r, rr, lang, top, topOf, st, dec, classes))
 	}
 	for _, ar := range a.Regions {
 		if !ar.Rated {
@@ -634,6 +676,7 @@ func ArticleData(r *scoring.Result, lang string) *Article {
 		}
 	}
 	a.Method = articleMethod(r, lang, top)
+	articleTableNote(a, def, lang)
 	a.Overview = articleOverview(a, r, lang, dec, classes)
 	articleChanges(a, r, lang)
 
@@ -672,7 +715,7 @@ func indicatorName(ind *indicators.Indicator, lang string) string {
 }
 
 func articleRegion(r *scoring.Result, rr *scoring.RegionResult, lang string, top []*indicators.Dimension,
-	topOf map[string]*indicators.Dimension, dec, classes int) *ArticleRegion {
+	topOf map[string]*indicators.Dimension, st *articleStanding, dec, classes int) *ArticleRegion {
 	def := r.Def
 	ar := &ArticleRegion{
 		Code:    Text(rr.Region.Code),
@@ -690,6 +733,8 @@ func articleRegion(r *scoring.Result, rr *scoring.RegionResult, lang string, top
 		if n := nodeScore(rr, d.ID); n != nil && !n.Missing && !math.IsNaN(n.Score) {
 			ad.Missing = false
 			ad.Score, ad.ScoreText, ad.Rank = n.Score, formatScore(n.Score, dec), n.Rank
+			ad.Of = st.dims[d.ID]
+			ad.Upper, ad.Lower, ad.Last = rankHalves(ad.Rank, ad.Of)
 			ad.Stars, ad.Glyphs, ad.Class = n.Stars, StarGlyphs(n.Stars, classes), Text(classLabel(def, n.Class, n.Stars))
 		}
 		ar.Dimensions = append(ar.Dimensions, ad)
@@ -762,6 +807,13 @@ func articleRegion(r *scoring.Result, rr *scoring.RegionResult, lang string, top
 			if ai.Missing || math.IsNaN(ai.Normalised) {
 				continue
 			}
+			ai.Rank, ai.Of, ai.Bottom = st.inds[ind.ID].standing(ai.Normalised)
+			switch {
+			case ai.EvidenceText != "":
+				ai.SourceNote = ai.EvidenceText
+			case !isCellPosition(string(ai.Source)):
+				ai.SourceNote = ai.Source
+			}
 			out = append(out, ai)
 		}
 		return out
@@ -769,7 +821,14 @@ func articleRegion(r *scoring.Result, rr *scoring.RegionResult, lang string, top
 	if ar.Strongest != nil {
 		inds := present(ar.Strongest.ID)
 		slices.SortStableFunc(inds, func(x, y *ArticleIndicator) int { return cmpFloat(y.Normalised, x.Normalised) })
-		ar.Evidence = inds[:min(3, len(inds))]
+		// A value at the bottom supports nothing: leave it out, and say
+		// so when nothing else is left.
+		for _, ai := range inds {
+			if len(ar.Evidence) < 3 && !ai.Bottom {
+				ar.Evidence = append(ar.Evidence, ai)
+			}
+		}
+		ar.NoStandout = len(inds) > 0 && len(ar.Evidence) == 0
 	}
 	pool := Text("")
 	if ar.Weakest != nil {

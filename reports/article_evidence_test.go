@@ -28,11 +28,14 @@ func TestArticleEvidence(t *testing.T) {
 	}{
 		{"none", nil, policies, "zh", ""},
 		{"policy titles in 《》", []indicators.Evidence{row(2, "数据条例", "2016-01"), row(3, "《已有书名号》", "")}, policies, "zh", "《数据条例》（2016-01）；《已有书名号》"},
-		{"English: plain titles", []indicators.Evidence{row(2, "数据条例", "2016-01"), row(3, "规划", "2017")}, policies, "en", "数据条例 (2016-01); 规划 (2017)"},
+		{"English: titles quoted", []indicators.Evidence{row(2, "数据条例", "2016-01"), row(3, "规划", "2017")}, policies, "en", "“数据条例” (2016-01); “规划” (2017)"},
+		{"English: quotes inside become single", []indicators.Evidence{row(2, "“云上贵州”：首个平台", "2016-12")}, platforms, "en", "“‘云上贵州’：首个平台” (2016-12)"},
+		{"English: a title quoted as a whole stays", []indicators.Evidence{row(2, "《数据条例》", ""), row(3, "“规划”", "2017")}, policies, "en", "《数据条例》; “规划” (2017)"},
+		{"English: no title: where it is, unquoted", []indicators.Evidence{{File: "cat.json", ID: "ds-1"}}, platforms, "en", "cat.json#ds-1"},
 		{"platform names as they are", []indicators.Evidence{row(2, "开放平台", "2015-09")}, platforms, "zh", "开放平台（2015-09）"},
 		{"no title: where it is", []indicators.Evidence{{File: "cat.json", ID: "ds-1"}}, platforms, "zh", "cat.json#ds-1"},
 		{"more than five", seven, platforms, "zh", "文件1（2016）；文件2（2016）；文件3（2016）；文件4（2016）；文件5（2016） 等 7 项"},
-		{"more than five, English", seven, platforms, "en", "文件1 (2016); 文件2 (2016); 文件3 (2016); 文件4 (2016); 文件5 (2016); and 2 more"},
+		{"more than five, English", seven, platforms, "en", "“文件1” (2016); “文件2” (2016); “文件3” (2016); “文件4” (2016); “文件5” (2016); and 2 more"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			list, text := articleEvidence(tc.ev, tc.ind, tc.lang)

@@ -122,6 +122,7 @@ var articleSeriesWords = map[string]map[string]string{
 		"ov_dropped":   "上年获评、本期未评级的有%s",
 		"ov_gainer":    "得分提高最多的是%s（%s 分）",
 		"ov_loser":     "降低最多的是%s（%s 分）",
+		"separate":     "各年分别标准化：分数反映的是各地区在当年的相对位置，跨年的分数变化是相对位置的变化，不代表绝对水平的升降。",
 	},
 	"en": {
 		"score_up":     "its score rose by %s points",
@@ -157,6 +158,7 @@ var articleSeriesWords = map[string]map[string]string{
 		"ov_dropped":   "%s rated last time but not now",
 		"ov_gainer":    "the largest rise in score was %s's (%s points)",
 		"ov_loser":     "the largest fall %s's (%s points)",
+		"separate":     "Each year is normalised on its own: scores show where the regions stand within the year, so changes across years are changes of relative position, not of absolute level.",
 	},
 }
 
@@ -187,7 +189,7 @@ func articleChanges(a *Article, r *scoring.Result, lang string) {
 	before, _ := r.Series.Previous(r.Year)
 	def := r.Def
 	dec := decimals(def)
-	ch := &ArticleChanges{From: prev, Comparable: r.Series.Comparable, Comparability: EscapeMarkdown(comparabilityText(r, lang))}
+	ch := &ArticleChanges{From: prev, Comparable: r.Series.Comparable, Comparability: EscapeMarkdown(articleComparabilityText(r, lang))}
 	for _, y := range r.Series.Years {
 		if y <= r.Year {
 			ch.Years = append(ch.Years, y)

@@ -123,12 +123,14 @@ func TestArticleEdition2017(t *testing.T) {
 				require.NotNil(t, ar.Weakest, name)
 				assert.Contains(t, sec, ar.Strongest.Name.String(), "%s: strongest dimension", name)
 				assert.Contains(t, sec, ar.Weakest.Name.String(), "%s: weakest dimension", name)
-				assert.GreaterOrEqual(t, len(ar.Evidence), 2, "%s: the top indicators of the strongest dimension", name)
+				assert.NotEmpty(t, ar.Evidence, "%s: the top indicators of the strongest dimension", name)
 				notes := 0
 				for _, e := range ar.Evidence {
 					// Collected values name their evidence records by title
 					// and date; the file:row references stay in Source.
 					require.NotEmpty(t, e.Evidence, "%s %s: collected, so its records are known", name, e.ID)
+					assert.False(t, e.Bottom, "%s %s: a value at the bottom supports nothing", name, e.ID)
+					assert.Equal(t, e.EvidenceText, e.SourceNote, "%s %s", name, e.ID)
 					assert.NotEmpty(t, e.Source, "%s %s", name, e.ID)
 					if e.EvidenceText != "" && strings.Contains(sec, e.EvidenceText.String()) {
 						notes++
@@ -151,7 +153,7 @@ func TestArticleEdition2017(t *testing.T) {
 				assert.Contains(t, out, "本期没有地区达到五星")
 				assert.Contains(t, out, "距五星的 80 分门槛还差 0.9 分")
 			} else {
-				assert.Contains(t, gz, "Not rated on Openness &amp; innovation")
+				assert.Contains(t, gz, "Not rated on Openness & innovation")
 				assert.Contains(t, out, "- Guangzhou: National pilot zones and demonstration bases, ")
 			}
 		})
@@ -485,7 +487,10 @@ func TestArticleEdgeCases(t *testing.T) {
 				case "one region, no edition, no year, no rounding":
 					assert.True(t, strings.HasPrefix(out, map[string]string{"zh": "# 政府数据融合共享应用指数星级评价\n\n## ", "en": "# Government Data Sharing Index: star ratings\n\n## "}[lang]), out[:60])
 				default:
-					assert.Contains(t, out, map[string]string{"zh": "**policy\\_docs**：3（100.00）。依据：资料未注明", "en": "**policy\\_docs**: 3 (100.00). Evidence: not recorded"}[lang])
+					// No source at all: nothing to cite, and no table to name.
+					assert.Contains(t, out, map[string]string{"zh": "**policy\\_docs**：3（100.00）。\n", "en": "**policy\\_docs**: 3 (100.00).\n"}[lang])
+					assert.NotContains(t, out, map[string]string{"zh": "依据：", "en": "Evidence: "}[lang])
+					assert.NotContains(t, out, map[string]string{"zh": "未列依据的数值", "en": "Values shown without evidence"}[lang])
 				}
 			})
 		}

@@ -75,13 +75,62 @@ var markdownEscaper = strings.NewReplacer(
 	"~", `\~`,
 	"<", "&lt;",
 	">", "&gt;",
-	"&", "&amp;",
 )
 
 // EscapeMarkdown makes s safe as inline text in a Markdown table cell or
-// paragraph: backslash, |, `, *, _, [, ], ~ are backslash-escaped, <, > and
-// & become HTML entities, line breaks become spaces and other control
-// characters are replaced with spaces.
+// paragraph: backslash, |, `, *, _, [, ], ~ are backslash-escaped, < and >
+// become HTML entities, line breaks become spaces and other control
+// characters are replaced with spaces. An & becomes &amp; only where it
+// could start a character reference — followed by # or by a name and a
+// semicolon (&amp;, &#60;, &x;) — so that the text shows as written; a
+// plain "A & B" stays as it is.
 func EscapeMarkdown(s string) string {
-	return markdownEscaper.Replace(oneLine(strings.ReplaceAll(s, "\r\n", " ")))
+	s = oneLine(strings.ReplaceAll(s, "\r\n", " "))
+	if !strings.Contains(s, "&") {
+		return markdownEscaper.Replace(s)
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '&')
+		if i < 0 {
+			b.WriteString(markdownEscaper.Replace(s))
+			return b.String()
+		}
+		b.WriteString(markdownEscaper.Replace(s[:i]))
+		if startsReference(s[i+1:]) {
+			b.WriteString("&amp;")
+		} else {
+			b.WriteByte('&')
+		}
+		s = s[i+1:]
+	}
 }
+
+// startsReference reports whether the text after an & would make it a
+// character reference: # (a numeric reference, &#60; or &#x3c;), or an
+// ASCII letter and then letters or digits up to a semicolon (a named one,
+// &lt;). An & that ends the text is escaped too, since whatever the
+// text is joined to may continue it. Checking more loosely than HTML
+// does costs nothing but an escaped & now and then.
+func startsReference(rest string) bool {
+	if rest == "" {
+		return true
+	}
+	if rest[0] == '#' {
+		return true
+	}
+	if !isASCIILetter(rest[0]) {
+		return false
+	}
+	for i := 1; i < len(rest); i++ {
+		switch c := rest[i]; {
+		case c == ';':
+			return true
+		case !isASCIILetter(c) && (c < '0' || c > '9'):
+			return false
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

@@ -47,7 +47,7 @@ func TestMarkdownEscaping(t *testing.T) {
 	assert.NotContains(t, out, "<script")
 	assert.NotContains(t, out, "<img")
 	assert.Contains(t, out, `| A\|B&lt;script&gt;alert(1)&lt;/script&gt; |`)
-	assert.Contains(t, out, "| line1 line2 \\`code\\` \\*b\\* \\_i\\_ \\[x\\](http://e) \\~s\\~ &amp; \\\\ |")
+	assert.Contains(t, out, "| line1 line2 \\`code\\` \\*b\\* \\_i\\_ \\[x\\](http://e) \\~s\\~ & \\\\ |")
 	assert.Contains(t, out, `| 政策\|颁布 |`)
 	assert.Contains(t, out, "未评级：&lt;img src=x onerror=alert(1)&gt;")
 
@@ -66,6 +66,21 @@ func TestEscapeMarkdown(t *testing.T) {
 		{"a|b", `a\|b`},
 		{"<b>", "&lt;b&gt;"},
 		{"&lt;", "&amp;lt;"},
+		// & is escaped only where it could start a character reference.
+		{"Openness & innovation", "Openness & innovation"},
+		{"R&D", "R&D"},
+		{"A&B;", "A&amp;B;"},
+		{"&#60;script&#62;", "&amp;#60;script&amp;#62;"},
+		{"&#x3c;", "&amp;#x3c;"},
+		{"&nbsp;&copy2;", "&amp;nbsp;&amp;copy2;"},
+		{"&amp", "&amp"},
+		{"& ;", "& ;"},
+		{"&1;", "&1;"},
+		{"&a-b;", "&a-b;"},
+		{"a &", "a &amp;"},
+		{"&&lt;", "&&amp;lt;"},
+		{"&<b>", "&&lt;b&gt;"},
+		{"数据&共享", "数据&共享"},
 		{`\|`, `\\\|`},
 		{"a\r\nb\nc\rd", "a b c d"},
 		{"[link]", `\[link\]`},

@@ -241,6 +241,21 @@ func comparabilityText(r *scoring.Result, lang string) string {
 	return sw(lang, swSeparate)
 }
 
+// articleComparabilityText is comparabilityText for the article's
+// readers: it states what the scores of the years mean and nothing on how
+// to configure the index, which is the builder's business (the terminal
+// output keeps that advice); "" without a series.
+func articleComparabilityText(r *scoring.Result, lang string) string {
+	if r == nil || r.Series == nil {
+		return ""
+	}
+	switch r.Series.Comparable {
+	case "pooled", "goalposts":
+		return comparabilityText(r, lang)
+	}
+	return asw(normLang(lang), "separate")
+}
+
 // changeColumns are the change columns of the ranking table for r, one
 // row of cells per region of r.Regions: score change, rank change, star
 // change; nil when r has no previous year.
