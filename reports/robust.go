@@ -291,8 +291,15 @@ func rbCIText(ci [2]float64) string {
 func rbSummaryLine(rr *scoring.RobustResult, lang string) string {
 	c := rr.Config
 	noise := fmt.Sprintf(rbWord(lang, rbNoise), strconv.FormatFloat(c.Noise*100, 'f', -1, 64))
+	names := func(kind string, list []string) string {
+		out := make([]string, len(list))
+		for i, n := range list {
+			out[i] = methodName(lang, kind, n)
+		}
+		return strings.Join(out, "/")
+	}
 	return fmt.Sprintf(rbWord(lang, rbSummary), c.Samples, c.Seed, noise,
-		strings.Join(c.Normalise, "/"), strings.Join(c.Aggregate, "/"), strings.Join(c.Impute, "/"),
+		names("normalise", c.Normalise), names("aggregate", c.Aggregate), names("impute", c.Impute),
 		strconv.FormatFloat(c.Exclude, 'f', -1, 64))
 }
 
