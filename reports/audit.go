@@ -45,7 +45,12 @@ func WriteAudit(w io.Writer, format string, a *scoring.AuditResult, r *scoring.R
 
 // JSONAudit is the `audit --format json` document (DESIGN.md: "indicators",
 // "correlations", "cronbach_alpha", "pca"), with the "index" object of the
-// JSON results. Undefined statistics are null.
+// JSON results. Undefined statistics are null. Extensions: the number of
+// regions each correlation rests on ("n" beside each matrix, each
+// correlation with the dimension and the index and each flag), and
+// "min_n" (the fewest regions behind the correlations an alpha, an item
+// or the PCA uses; null without a pair) and "raw_n" (the regions with
+// every item present, behind the raw alpha).
 type JSONAudit struct {
 	Index         JSONIndex             `json:"index"`
 	Indicators    []JSONAuditIndicator  `json:"indicators"`
@@ -80,30 +85,38 @@ type JSONAuditCorrelations struct {
 	Flags         []JSONCorrelationFlag      `json:"flags"`
 }
 
-// JSONMatrix is a square matrix with its row (and column) ids.
+// JSONMatrix is a square matrix with its row (and column) ids; N
+// (extension) gives the regions each entry rests on (pairwise complete
+// observations; on the diagonal, the regions with a value).
 type JSONMatrix struct {
 	IDs    []string      `json:"ids"`
 	Matrix [][]JSONFloat `json:"matrix"`
+	N      [][]int       `json:"n"`
 }
 
-// JSONDimensionCorrelation is an indicator's r with its parent dimension.
+// JSONDimensionCorrelation is an indicator's r with its parent dimension,
+// over n regions.
 type JSONDimensionCorrelation struct {
 	ID        string    `json:"id"`
 	Dimension string    `json:"dimension"`
 	R         JSONFloat `json:"r"`
+	N         int       `json:"n"`
 }
 
-// JSONIndexCorrelation is an indicator's r with the index.
+// JSONIndexCorrelation is an indicator's r with the index, over n regions.
 type JSONIndexCorrelation struct {
 	ID string    `json:"id"`
 	R  JSONFloat `json:"r"`
+	N  int       `json:"n"`
 }
 
-// JSONCorrelationFlag is a flagged pair of indicators.
+// JSONCorrelationFlag is a flagged pair of indicators, r over n regions
+// (at least scoring.AuditMinFlagN).
 type JSONCorrelationFlag struct {
 	A    string    `json:"a"`
 	B    string    `json:"b"`
 	R    JSONFloat `json:"r"`
+	N    int       `json:"n"`
 	Flag string    `json:"flag"`
 }
 
@@ -117,6 +130,8 @@ type JSONAuditAlpha struct {
 type JSONAlphaOverall struct {
 	Standardised JSONFloat       `json:"standardised"`
 	Raw          JSONFloat       `json:"raw"`
+	MinN         *int            `json:"min_n"`
+	RawN         int             `json:"raw_n"`
 	Items        []JSONAlphaItem `json:"items"`
 }
 
@@ -125,6 +140,7 @@ type JSONAlphaItem struct {
 	ID             string    `json:"id"`
 	ItemTotal      JSONFloat `json:"item_total"`
 	AlphaIfDeleted JSONFloat `json:"alpha_if_deleted"`
+	MinN           *int      `json:"min_n"`
 }
 
 // JSONDimensionAlpha is alpha over one dimension's indicators.
@@ -132,14 +148,18 @@ type JSONDimensionAlpha struct {
 	ID           string    `json:"id"`
 	Standardised JSONFloat `json:"standardised"`
 	Raw          JSONFloat `json:"raw"`
+	MinN         *int      `json:"min_n"`
+	RawN         int       `json:"raw_n"`
 }
 
 // JSONAuditPCA is the PCA of the correlation matrix; explained shares are
-// fractions of 1. IDs (an extension) names the indicators analysed.
+// fractions of 1. IDs and MinN (extensions) name the indicators analysed
+// and the fewest regions behind a correlation among them.
 type JSONAuditPCA struct {
 	Eigenvalues []JSONFloat `json:"eigenvalues"`
 	Explained   []JSONFloat `json:"explained"`
 	IDs         []string    `json:"ids"`
+	MinN        *int        `json:"min_n"`
 }
 
 // JSONAuditResult builds the JSON document of the audit a of r; nil when
@@ -163,38 +183,51 @@ func JSONAuditResult(a *scoring.AuditResult, r *scoring.Result, o Options) *JSON
 	}
 	c := a.Correlations
 	doc.Correlations = JSONAuditCorrelations{
-		Pearson:       jsonMatrix(c.IDs, c.Pearson),
-		Spearman:      jsonMatrix(c.IDs, c.Spearman),
-		Kendall:       jsonMatrix(c.IDs, c.Kendall),
+		Pearson:       jsonMatrix(c.IDs, c.Pearson, c.N),
+		Spearman:      jsonMatrix(c.IDs, c.Spearman, c.N),
+		Kendall:       jsonMatrix(c.IDs, c.Kendall, c.N),
 		WithDimension: make([]JSONDimensionCorrelation, 0, len(c.WithDimension)),
 		WithIndex:     make([]JSONIndexCorrelation, 0, len(c.WithIndex)),
 		Flags:         make([]JSONCorrelationFlag, 0, len(c.Flags)),
 	}
 	for _, x := range c.WithDimension {
-		doc.Correlations.WithDimension = append(doc.Correlations.WithDimension, JSONDimensionCorrelation{ID: x.ID, Dimension: x.Dimension, R: JSONFloat(x.R)})
+		doc.Correlations.WithDimension = append(doc.Correlations.WithDimension, JSONDimensionCorrelation{ID: x.ID, Dimension: x.Dimension, R: JSONFloat(x.R), N: x.N})
 	}
 	for _, x := range c.WithIndex {
-		doc.Correlations.WithIndex = append(doc.Correlations.WithIndex, JSONIndexCorrelation{ID: x.ID, R: JSONFloat(x.R)})
+		doc.Correlations.WithIndex = append(doc.Correlations.WithIndex, JSONIndexCorrelation{ID: x.ID, R: JSONFloat(x.R), N: x.N})
 	}
 	for _, f := range c.Flags {
-		doc.Correlations.Flags = append(doc.Correlations.Flags, JSONCorrelationFlag{A: f.A, B: f.B, R: JSONFloat(f.R), Flag: f.Flag})
+		doc.Correlations.Flags = append(doc.Correlations.Flags, JSONCorrelationFlag{A: f.A, B: f.B, R: JSONFloat(f.R), N: f.N, Flag: f.Flag})
 	}
 	al := a.Alpha
 	doc.CronbachAlpha = JSONAuditAlpha{
 		Overall: JSONAlphaOverall{
 			Standardised: JSONFloat(al.Overall.Standardised), Raw: JSONFloat(al.Overall.Raw),
+			MinN: jsonCount(al.Overall.MinN), RawN: al.Overall.RawN,
 			Items: make([]JSONAlphaItem, 0, len(al.Overall.Items)),
 		},
 		Dimensions: make([]JSONDimensionAlpha, 0, len(al.Dimensions)),
 	}
 	for _, it := range al.Overall.Items {
-		doc.CronbachAlpha.Overall.Items = append(doc.CronbachAlpha.Overall.Items, JSONAlphaItem{ID: it.ID, ItemTotal: JSONFloat(it.ItemTotal), AlphaIfDeleted: JSONFloat(it.AlphaIfDeleted)})
+		doc.CronbachAlpha.Overall.Items = append(doc.CronbachAlpha.Overall.Items, JSONAlphaItem{ID: it.ID, ItemTotal: JSONFloat(it.ItemTotal),
+			AlphaIfDeleted: JSONFloat(it.AlphaIfDeleted), MinN: jsonCount(it.MinN)})
 	}
 	for _, d := range al.Dimensions {
-		doc.CronbachAlpha.Dimensions = append(doc.CronbachAlpha.Dimensions, JSONDimensionAlpha{ID: d.ID, Standardised: JSONFloat(d.Standardised), Raw: JSONFloat(d.Raw)})
+		doc.CronbachAlpha.Dimensions = append(doc.CronbachAlpha.Dimensions, JSONDimensionAlpha{ID: d.ID, Standardised: JSONFloat(d.Standardised),
+			Raw: JSONFloat(d.Raw), MinN: jsonCount(d.MinN), RawN: d.RawN})
 	}
-	doc.PCA = JSONAuditPCA{Eigenvalues: jsonFloats(a.PCA.Eigenvalues), Explained: jsonFloats(a.PCA.Explained), IDs: append([]string{}, a.PCA.IDs...)}
+	doc.PCA = JSONAuditPCA{Eigenvalues: jsonFloats(a.PCA.Eigenvalues), Explained: jsonFloats(a.PCA.Explained),
+		IDs: append([]string{}, a.PCA.IDs...), MinN: jsonCount(a.PCA.MinN)}
 	return doc
+}
+
+// jsonCount is a count for the JSON, nil (null) when negative: the
+// scoring package's "no pair to count".
+func jsonCount(n int) *int {
+	if n < 0 {
+		return nil
+	}
+	return &n
 }
 
 func jsonFloats(x []float64) []JSONFloat {
@@ -205,10 +238,13 @@ func jsonFloats(x []float64) []JSONFloat {
 	return out
 }
 
-func jsonMatrix(ids []string, m [][]float64) JSONMatrix {
-	out := JSONMatrix{IDs: append([]string{}, ids...), Matrix: make([][]JSONFloat, len(m))}
+func jsonMatrix(ids []string, m [][]float64, n [][]int) JSONMatrix {
+	out := JSONMatrix{IDs: append([]string{}, ids...), Matrix: make([][]JSONFloat, len(m)), N: make([][]int, len(n))}
 	for i, row := range m {
 		out.Matrix[i] = jsonFloats(row)
+	}
+	for i, row := range n {
+		out.N[i] = append([]int{}, row...)
 	}
 	return out
 }
