@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/govindex/govindex/indicators"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
 )
@@ -63,14 +64,18 @@ type AuditResult struct {
 	PCA          AuditPCA
 }
 
-// IndicatorStats describes one indicator's values (Value: after
-// denomination, imputation and treatment, before direction and
-// normalisation) over the rated regions.
+// IndicatorStats describes one indicator's values as reported (after
+// denomination; before imputation, outlier treatment, direction and
+// normalisation) over the rated regions: imputed values are not data, so
+// they neither raise the availability nor shape the distribution, and a
+// treatment does not hide the outliers it treated.
 type IndicatorStats struct {
 	ID                     string
 	Dimension              string  // the parent dimension
-	N                      int     // regions with a value
+	N                      int     // regions with a reported value
 	Availability           float64 // N / rated regions
+	Imputed                int     // rated regions whose value was imputed
+	Treatment              string  // the outlier treatment applied ("" for none)
 	Min, Max, Mean, Median float64
 	SD                     float64 // sample standard deviation (n − 1)
 	Skewness               float64 // sample-adjusted (type 2), n ≥ 3
@@ -196,9 +201,13 @@ func Audit(res *Result) *AuditResult {
 	out := &AuditResult{Regions: nReg}
 
 	// Columns by indicator: values, direction-adjusted values, normalised.
+	// Columns by indicator: values as entering normalisation, normalised,
+	// and the values as reported.
 	vals := make([][]float64, nInd)
 	adj := make([][]float64, nInd)
 	norm := make([][]float64, nInd)
+	reported := make([][]float64, nInd)
+	imputed := make([]int, nInd)
 	ids := make([]string, nInd)
 	for i, ind := range def.Indicators {
 		ids[i] = ind.ID
@@ -206,20 +215,30 @@ func Audit(res *Result) *AuditResult {
 		if ind.Direction < 0 {
 			dir = -1
 		}
-		vals[i], adj[i], norm[i] = make([]float64, nReg), make([]float64, nReg), make([]float64, nReg)
+		vals[i], adj[i], norm[i], reported[i] = make([]float64, nReg), make([]float64, nReg), make([]float64, nReg), make([]float64, nReg)
 		for k, rr := range rated {
 			s := auditIndicator(rr, i, ind.ID)
-			vals[i][k], norm[i][k] = math.NaN(), math.NaN()
+			vals[i][k], norm[i][k], reported[i][k] = math.NaN(), math.NaN(), math.NaN()
 			if s != nil {
 				vals[i][k], norm[i][k] = s.Value, s.Normalised
+				reported[i][k] = auditReported(rr.Region, ind, s)
+				if s.Imputed {
+					imputed[i]++
+				}
 			}
 			adj[i][k] = dir * vals[i][k]
 		}
 	}
+	treated := make(map[string]string, len(res.Treatments))
+	for _, t := range res.Treatments {
+		treated[t.Indicator] = t.Applied
+	}
 
-	// Descriptive statistics.
+	// Descriptive statistics, of the data as reported.
 	for i, ind := range def.Indicators {
-		out.Indicators = append(out.Indicators, auditDescribe(ind.ID, ind.Dimension, vals[i], nReg))
+		st := auditDescribe(ind.ID, ind.Dimension, reported[i], nReg)
+		st.Imputed, st.Treatment = imputed[i], treated[ind.ID]
+		out.Indicators = append(out.Indicators, st)
 	}
 
 	// Correlations between indicators.
@@ -338,6 +357,23 @@ func auditDimScore(rr *RegionResult, id string) float64 {
 		}
 	}
 	return math.NaN()
+}
+
+// auditReported is region reg's value of indicator ind as reported,
+// denominated as the pipeline does (scoring/denominate.go); NaN when the
+// value was imputed or is missing, or the denominator is.
+func auditReported(reg *indicators.Region, ind *indicators.Indicator, s *IndicatorScore) float64 {
+	if s.Imputed || math.IsNaN(s.Raw) {
+		return math.NaN()
+	}
+	if ind.Denominator == "" {
+		return s.Raw
+	}
+	d, ok := reg.Attrs[ind.Denominator]
+	if !ok || !(d > 0) {
+		return math.NaN()
+	}
+	return s.Raw / d * ind.Scale
 }
 
 // auditDescribe computes one indicator's descriptive statistics and flags.

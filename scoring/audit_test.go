@@ -471,7 +471,6 @@ func TestAuditFlagsNeedEnoughRegions(t *testing.T) {
 	}
 }
 
-
 func TestAuditPCA(t *testing.T) {
 	// [[1, .6], [.6, 1]] has eigenvalues 1.6 and 0.4.
 	nan := math.NaN()
@@ -609,4 +608,71 @@ dimension = "q"
 	res, err := Score(def, m)
 	require.NoError(t, err)
 	return res
+}
+
+// TestAuditDescribesReportedData: with imputation and a treatment, the
+// statistics describe the values as reported — availability counts
+// reported values only (so the low-availability flag still fires), the
+// imputed ones are counted apart, a winsorised outlier still shows, and a
+// denominated indicator is described per unit of its denominator.
+func TestAuditDescribesReportedData(t *testing.T) {
+	const toml = `[index]
+name = "reported"
+year = 2020
+regions = "regions.csv"
+data = ["data.csv"]
+
+[scoring]
+impute = "median"
+treat = "winsorise"
+min_coverage = 0.3
+
+[[dimension]]
+id = "p"
+
+[[indicator]]
+id = "sparse"
+dimension = "p"
+
+[[indicator]]
+id = "skewed"
+dimension = "p"
+
+[[indicator]]
+id = "per_person"
+dimension = "p"
+denominator = "population"
+`
+	fsys := fstest.MapFS{
+		"regions.csv": {Data: []byte("code,name,population\nA,A,1\nB,B,2\nC,C,4\nD,D,5\nE,E,10\nF,F,20\nG,G,40\nH,H,50\n")},
+		"data.csv": {Data: []byte("region,sparse,skewed,per_person\n" +
+			"A,5,1,10\nB,,2,10\nC,,1,10\nD,,2,10\nE,,1,10\nF,,2,10\nG,7,1,10\nH,,1000,\n")},
+	}
+	def, err := indicators.Parse("index.toml", []byte(toml), indicators.FSFiles{FS: fsys})
+	require.NoError(t, err)
+	ds, err := indicators.LoadData(def, "")
+	require.NoError(t, err)
+	res, err := Run(def, ds, def.Index.Year)
+	require.NoError(t, err)
+	a := Audit(res)
+	require.Equal(t, 8, a.Regions)
+
+	sparse := a.Indicators[0]
+	assert.Equal(t, 2, sparse.N, "reported values only")
+	assert.InDelta(t, 0.25, sparse.Availability, 1e-12)
+	assert.Equal(t, 6, sparse.Imputed)
+	assert.Contains(t, sparse.Flags, FlagLowAvailability, "fires although every value is filled in")
+	assert.Equal(t, 6.0, sparse.Mean, "the mean of 5 and 7, not of the imputed column")
+
+	skewed := a.Indicators[1]
+	require.NotEmpty(t, res.Treatments, "the outlier is treated")
+	assert.Equal(t, res.Treatments[0].Applied, skewed.Treatment)
+	assert.Equal(t, 1000.0, skewed.Max, "before treatment")
+	assert.Contains(t, skewed.Flags, FlagOutliers)
+
+	pp := a.Indicators[2]
+	assert.Equal(t, 7, pp.N)
+	assert.Equal(t, 1, pp.Imputed)
+	assert.Equal(t, 10.0, pp.Max, "10 / population 1")
+	assert.Equal(t, 10.0/40, pp.Min, "10 / population 40")
 }
