@@ -133,6 +133,11 @@ type Indicator struct {
 	// elapsed since a first document is not: whatif lists it as one that
 	// cannot earn a star, never as an option or in a plan.
 	Actionable *bool `toml:"actionable"`
+	// Effort is what one unit of the indicator costs a region, in any unit
+	// the index chooses (extension; nil when not given): whatif ranks its
+	// options by |change| × effort when every actionable indicator has
+	// one, instead of by the share of the regions' range.
+	Effort *float64 `toml:"effort"`
 
 	// Index is the position in Definition.Indicators.
 	Index int `toml:"-"`
