@@ -261,7 +261,7 @@ func (c *ckChecker) checkOverview(md string) {
 	// The leader.
 	leadRe := map[string]*regexp.Regexp{
 		"zh": regexp.MustCompile(`(?m)([^，。\n]+?)以 ([-\d.,]+) 分位居榜首`),
-		"en": regexp.MustCompile(`(?m)(?:stars\. |\n)([^.\n]+?) leads on ([-\d.,]+) points`),
+		"en": regexp.MustCompile(`(?m)(?:\. |\n)([^.\n]+?) leads on ([-\d.,]+) points`),
 	}[c.lang]
 	for _, m := range leadRe.FindAllStringSubmatch(ov, -1) {
 		c.saw("leader")
