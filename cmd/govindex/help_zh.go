@@ -136,7 +136,8 @@ index.toml 有 [uncertainty] 一节或给出 --robust 时，还会运行 govinde
 
 文件夹先在 DIR 旁边生成，完成后再改名到位，因此 DIR 不会处于写了一半的状态；运行中断或
 失败时，DIR 保持原样。已存在且非空的 DIR 会被拒绝，除非给出 --force；此时要等新文件夹
-完成后才替换旧文件夹。静态图表需要含中文字形的字体：可以是系统中找到的字体（Debian：
+完成后才替换旧文件夹。--force 只替换报告文件夹：DIR 中只能有 report 写出的文件（见上表），
+而且不能有本项目读取的文件（index.toml 及其引用的任何文件）；否则拒绝，并指出是哪个文件。静态图表需要含中文字形的字体：可以是系统中找到的字体（Debian：
 apt-get install fonts-noto-cjk），也可以是 index.toml 中 [report] font 指定的字体。
 
 index.toml 有 [uncertainty] 一节或给出 --robust 时，report 还会运行 govindex robust 的不确定性
@@ -148,7 +149,7 @@ seed）：index.html 增加排名区间图和星级概率图，文章写明每�
 各地区历年得分的折线图，article.md 增加“较上年变化”一节，results.csv/json 给出各地区的
 变化和趋势，results.xlsx 增加一张历年工作表。`,
 		flags: map[string]string{
-			"force":  "--out DIR 已存在且非空时，将其替换",
+			"force":  "--out DIR 已存在且非空时，将其替换（只限报告文件夹）",
 			"robust": "加入不确定性分析（默认：index.toml 有 [uncertainty] 时加入；--robust=false 则不加）",
 		},
 	},

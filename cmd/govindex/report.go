@@ -46,7 +46,9 @@ folder DIR (--out, required) with:
 The folder is built next to DIR and renamed into place when complete, so DIR is never left
 half-written; an interrupted or failed run leaves DIR as it was. An existing DIR that is not
 empty is refused unless --force is given; then the old folder is replaced only once the new
-one is complete. Static charts need a font with Chinese glyphs: one found on the system
+one is complete. --force replaces only a report folder: DIR may hold nothing but the files
+listed above, and none the project reads (index.toml or any file it names); otherwise report
+refuses, naming the file. Static charts need a font with Chinese glyphs: one found on the system
 (Debian: apt-get install fonts-noto-cjk) or [report] font in index.toml.
 
 When index.toml has an [uncertainty] section, or --robust is given, report also runs the
@@ -67,7 +69,7 @@ results.csv/json each region's change and trend, and results.xlsx a sheet of the
 			return runReport(cmd.Context(), g, force, robustChoice(cmd, robust), cmd.Flags().Changed("seed"))
 		},
 	}
-	cmd.Flags().BoolVar(&force, "force", false, "replace --out DIR when it exists and is not empty")
+	cmd.Flags().BoolVar(&force, "force", false, "replace --out DIR when it exists and is not empty (a report folder only)")
 	cmd.Flags().BoolVar(&robust, "robust", false, "add the uncertainty analysis (default: when index.toml has [uncertainty]; --robust=false leaves it out)")
 	return cmd
 }
