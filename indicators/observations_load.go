@@ -104,7 +104,7 @@ func detectLayout(t *Table, def *Definition) (l *obsLayout, errs ErrorList) {
 		"value": &l.value, "source": &l.source, "note": &l.note}
 	var others []int // columns that are no role
 	for i, h := range t.Header {
-		role, ok := obsColumns[strings.ToLower(h)]
+		role, ok := obsColumns[strings.ToLower(NameKey(h))]
 		if !ok {
 			others = append(others, i)
 			continue
