@@ -65,7 +65,9 @@ func CheckBidiText(file, text string) error {
 
 func bidiTextErrors(file, text string) ErrorList {
 	var errs ErrorList
-	for n, line := range splitLines(text) {
+	// Lines end at LF: the loaders have turned lone CRs into LFs already,
+	// and TOML knows no other line end.
+	for n, line := range strings.Split(text, "\n") {
 		i, r := bidiIndex(line)
 		if loc := bidiEscape.FindStringIndex(line); loc != nil && (i < 0 || loc[0] < i) {
 			i, r = loc[0], escapedRune(line[loc[0]:loc[1]])
@@ -97,14 +99,6 @@ func escapedRune(esc string) rune {
 		}
 	}
 	return r
-}
-
-// splitLines splits text into lines at LF, CRLF or a lone CR, as the line
-// numbers of every other message count them.
-func splitLines(text string) []string {
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	text = strings.ReplaceAll(text, "\r", "\n")
-	return strings.Split(text, "\n")
 }
 
 // bidiErrors refuses the cells of a table (header included) that hold a

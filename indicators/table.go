@@ -106,6 +106,10 @@ func ReadCSVTable(file string, b []byte, enc string) (*Table, error) {
 		}
 		line, _ := r.FieldPos(0)
 		trimRecord(rec)
+		if t.Header == nil {
+			// A byte-order mark alone (after a space) is no header.
+			rec[0] = strings.TrimSpace(strings.TrimPrefix(rec[0], "\uFEFF"))
+		}
 		if blankRecord(rec) {
 			continue
 		}

@@ -64,7 +64,7 @@ func TestReadXLSXTablesFormulaTrailingRow(t *testing.T) {
 
 // rewriteZip copies a zip archive, passing each member's bytes through
 // edit (by name).
-func rewriteZip(t *testing.T, b []byte, edit func(name string, data []byte) []byte) []byte {
+func rewriteZip(t testing.TB, b []byte, edit func(name string, data []byte) []byte) []byte {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	require.NoError(t, err)
