@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -107,4 +108,55 @@ func TestReadXLSXTablesBadSharedString(t *testing.T) {
 	_, err := ReadXLSXTables("data.xlsx", b)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `data.xlsx[S]:2:2: cell B2 refers to shared string "99", which the workbook does not have (the file is damaged)`)
+}
+
+func TestScanCellProblems(t *testing.T) {
+	const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
+	tests := []struct {
+		name, xml string
+		want      []xlsxCellProblem
+	}{
+		{"plain", `<worksheet><sheetData><row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><f>1+1</f></c><c r="C2"><f>1</f><v>1</v></c></row></sheetData></worksheet>`,
+			[]xlsxCellProblem{{row: 2, col: 2, ref: "B2", formula: true}}},
+		{"bad index", `<worksheet><sheetData><row r="3"><c r="A3" t="s"><v>5</v></c><c r="B3" t="s"><v> 2 </v></c><c r="C3" t="s"><v>-1</v></c><c r="D3" t="s"><v>x</v></c></row></sheetData></worksheet>`,
+			[]xlsxCellProblem{{row: 3, col: 1, ref: "A3", index: "5"}, {row: 3, col: 3, ref: "C3", index: "-1"}, {row: 3, col: 4, ref: "D3", index: "x"}}},
+		{"namespace prefix, single quotes, spaces", `<x:worksheet xmlns:x="s"><x:sheetData><x:row r='4' ><x:c r = 'B4' s="1"><x:f t="shared" si="0"/></x:c ></x:row></x:sheetData></x:worksheet>`,
+			[]xlsxCellProblem{{row: 4, col: 2, ref: "B4", formula: true}}},
+		{"no references", `<worksheet><sheetData><row><c/><c><f>1</f></c></row><row><c t="s"><v>9</v></c></row></sheetData></worksheet>`,
+			[]xlsxCellProblem{{row: 1, col: 2, ref: "B1", formula: true}, {row: 2, col: 1, ref: "A2", index: "9"}}},
+		{"comments, CDATA and > in attributes", `<worksheet><!-- <c r="A1"><f>1</f></c> --><sheetData><row r="1"><c r="A1" t="str" foo="a>b"><f><![CDATA[<c><f>]]></f><v>x</v></c><c r="B1"><f>2</f><v/></c></row></sheetData></worksheet>`,
+			nil},
+		{"empty value is a value", `<worksheet><sheetData><row r="1"><c r="A1" t="str"><f>""</f><v></v></c></row></sheetData></worksheet>`, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := scanCellProblems(strings.NewReader(head+tc.xml), 3)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+	_, err := scanCellProblems(strings.NewReader(`<worksheet><sheetData><row r="1"><c r="A1`), 3)
+	assert.Error(t, err, "a sheet cut short is damaged")
+}
+
+// FuzzScanCellProblems: the sheet scanner never panics or hangs, and
+// every problem it reports is at a valid row and column.
+func FuzzScanCellProblems(f *testing.F) {
+	for _, s := range []string{
+		`<worksheet><sheetData><row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><f>1+1</f></c></row></sheetData></worksheet>`,
+		`<x:row r='4' ><x:c r = 'B4'><x:f t="shared" si="0"/></x:c ></x:row>`,
+		`<!-- <c> --><![CDATA[<c><f>]]><?pi <c>?><!DOCTYPE x><c t="s"><v>99</v></c><c/>`,
+		`<c r="XFD1048576"><f>1</f></c><c r="A0"><f/></c><row r="-1"><c><f/></c></row>`,
+		"<", "<c", "<c r=", "<c r='", "<!--", "<![CDATA[", "<?", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		probs, _ := scanCellProblems(strings.NewReader(s), 3)
+		for _, p := range probs {
+			if p.ref == "" && (p.row < 1 || p.col < 1) {
+				t.Fatalf("problem without a place: %+v", p)
+			}
+		}
+	})
 }
