@@ -51,6 +51,14 @@ func NewRegionSet(list []*Region) *RegionSet {
 // text as written, or differing from it only by invisible characters,
 // character width or surrounding spaces.
 func (s *RegionSet) Lookup(text string) (*Region, bool) {
+	// Keys are their own keys (NameKey is idempotent): text found as it
+	// is needs no normalising, which is most of the rows of a data file.
+	if r, ok := s.byCode[text]; ok {
+		return r, true
+	}
+	if r, ok := s.byName[text]; ok {
+		return r, true
+	}
 	key := NameKey(text)
 	if r, ok := s.byCode[key]; ok {
 		return r, true

@@ -27,7 +27,9 @@ const hintRegionsHeader = "regions.csv starts with a header such as code,name,na
 // any column: it would otherwise be a missing value without a word.
 //
 // Codes must be present and unique, names too, and a name may not be
-// another region's code (a lookup would be ambiguous). All problems are
+// another region's code (a lookup would be ambiguous); all three are
+// judged by NameKey, so a second 北京市 written with a zero-width space is
+// a duplicate. All problems are
 // returned together as an ErrorList, along with the regions that are
 // fine, so that callers can go on checking the data that refers to them.
 func ReadRegions(t *Table) ([]*Region, error) {
