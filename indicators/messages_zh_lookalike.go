@@ -11,8 +11,9 @@ func init() {
 		"column %q: %v": "%q 列：%v",
 
 		// bidi.go
-		"the text holds the invisible bidi control U+%04X": "文本中有不可见的文字方向控制符 U+%04X",
-		"cell %s holds the invisible bidi control U+%04X":  "单元格 %s 中有不可见的文字方向控制符 U+%04X",
+		"the text holds the invisible bidi control U+%04X":      "文本中有不可见的文字方向控制符 U+%04X",
+		"cell %s holds the invisible bidi control U+%04X":       "单元格 %s 中有不可见的文字方向控制符 U+%04X",
+		"sheet name %q holds the invisible bidi control U+%04X": "工作表名称 %q 中有不可见的文字方向控制符 U+%04X",
 
 		// xlsx_cells.go
 		"cell %s refers to shared string %s, which the workbook does not have (the file is damaged)": "单元格 %s 引用了第 %s 号共享字符串，但工作簿中没有这一项（文件已损坏）",
@@ -25,6 +26,7 @@ func init() {
 		"write a finite number such as 21542000 (1.2万 and \"1,234\" are read too), or leave the cell empty or write NA when it is not known":                                             "请填写有限的数值，例如 21542000（也可写 1.2万 或 \"1,234\"）；数值未知时请留空或填 NA",
 		"delete the invisible direction mark (text copied from web pages or right-to-left documents often carries one): beside digits it changes the order they are shown in":            "请删去这个不可见的文字方向控制符（从网页或从右到左书写的文档中复制的文本常带有它）：它会改变相邻数字的显示顺序",
 		"open the workbook in a spreadsheet program and save it again as .xlsx; if the cell is still empty, type its value in":                                                           "请用电子表格软件打开工作簿并重新另存为 .xlsx；若该单元格仍为空，请直接填入数值",
+		"rename the sheet without the invisible direction mark: beside digits it changes the order they are shown in":                                                                    "请重命名工作表，去掉其中不可见的文字方向控制符：它会改变相邻数字的显示顺序",
 		"open the workbook in Excel or WPS and save it again so that the results of formulas are stored, or type the value in":                                                           "请用 Excel 或 WPS 打开工作簿并重新保存，以便保存公式的计算结果；或直接填入数值",
 	} {
 		zhHints[en] = zh

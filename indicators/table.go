@@ -316,6 +316,12 @@ func readSheets(file string, b []byte, unzipLimit int64) (sheets []rawSheet, err
 	raws, showns := map[string]*[][]string{}, map[string]*[][]string{}
 	for _, sheet := range f.GetSheetList() {
 		name := fmt.Sprintf("%s[%s]", file, sheet)
+		if i, r := bidiIndex(sheet); i >= 0 {
+			// The sheet's name is part of every position cited from it.
+			errs = append(errs, Errorf(Pos{File: file}, "rename the sheet without the invisible direction mark: beside digits it changes the order they are shown in",
+				"sheet name %q holds the invisible bidi control U+%04X", sheet, r))
+			continue
+		}
 		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 		if err != nil {
 			errs = append(errs, Errorf(Pos{File: name}, hint, "cannot read the sheet: %v", err))

@@ -160,3 +160,12 @@ func FuzzScanCellProblems(f *testing.F) {
 		}
 	})
 }
+
+func TestReadXLSXTablesBidiSheetName(t *testing.T) {
+	b := xlsxBytes(t, sheet{name: "S\u202e12", rows: [][]any{{"region", "x"}, {"110000", 1}}}, sheet{name: "T", rows: [][]any{{"region", "x"}, {"120000", "2\u2066"}}})
+	_, err := ReadXLSXTables("data.xlsx", b)
+	assert.Equal(t, []string{
+		`data.xlsx: sheet name "S\u202e12" holds the invisible bidi control U+202E; fix: rename the sheet without the invisible direction mark: beside digits it changes the order they are shown in`,
+		`data.xlsx[T]:2:2: cell "2\u2066" holds the invisible bidi control U+2066; fix: ` + hintBidi,
+	}, messages(t, err))
+}
