@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 )
 
 func TestReadXLSXTablesFormulaWithoutResult(t *testing.T) {
@@ -168,4 +169,23 @@ func TestReadXLSXTablesBidiSheetName(t *testing.T) {
 		`data.xlsx: sheet name "S\u202e12" holds the invisible bidi control U+202E; fix: rename the sheet without the invisible direction mark: beside digits it changes the order they are shown in`,
 		`data.xlsx[T]:2:2: cell "2\u2066" holds the invisible bidi control U+2066; fix: ` + hintBidi,
 	}, messages(t, err))
+}
+
+// TestReadXLSXTablesSharedFormula: a shared formula (one <f> written for
+// a range, the other cells pointing at it) without results is computed
+// in every cell of the range.
+func TestReadXLSXTablesSharedFormula(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	for _, c := range [][2]any{{"A1", "region"}, {"B1", "x"}, {"C1", "y"}, {"A2", "110000"}, {"B2", 1}, {"A3", "120000"}, {"B3", 2}, {"A4", "130000"}, {"B4", 3}} {
+		require.NoError(t, f.SetCellValue("Sheet1", c[0].(string), c[1]))
+	}
+	typ, ref := "shared", "C2:C4"
+	require.NoError(t, f.SetCellFormula("Sheet1", "C2", "B2*10", excelize.FormulaOpts{Type: &typ, Ref: &ref}))
+	buf, err := f.WriteToBuffer()
+	require.NoError(t, err)
+	ts, err := ReadXLSXTables("d.xlsx", buf.Bytes())
+	require.NoError(t, err)
+	require.Len(t, ts, 1)
+	assert.Equal(t, [][]string{{"110000", "1", "10"}, {"120000", "2", "20"}, {"130000", "3", "30"}}, ts[0].Rows)
 }
