@@ -17,6 +17,7 @@ func init() {
 
 		// xlsx_cells.go
 		"cell %s refers to shared string %s, which the workbook does not have (the file is damaged)": "单元格 %s 引用了第 %s 号共享字符串，但工作簿中没有这一项（文件已损坏）",
+		"more than %d cells have a formula without a saved result (that many are computed, no more)": "超过 %d 个单元格的公式没有保存计算结果（最多只计算这么多个）",
 		"cell %s has the formula =%s without a saved result, and it cannot be computed: %v":          "单元格 %s 的公式 =%s 没有保存计算结果，且无法计算：%v",
 	} {
 		zhMessages[en] = zh

@@ -192,14 +192,22 @@ func scanCellProblems(r io.Reader, nStrings int) ([]xlsxCellProblem, error) {
 	var typ string
 	var hasF, hasV bool
 	var v []byte
+	// Memory stays bounded whatever the sheet: one formula more than are
+	// computed tells that there are too many, and MaxErrors bad indexes
+	// are as many as are reported.
+	nFormulas, nIndexes := 0, 0
 	endCell := func() {
 		switch {
 		case hasF && !hasV:
-			cell.formula = true
-			out = append(out, cell)
+			if nFormulas++; nFormulas <= maxComputedFormulas+1 {
+				cell.formula = true
+				out = append(out, cell)
+			}
 		case typ == "s" && hasV && !validIndex(string(v), nStrings):
-			cell.index = string(v)
-			out = append(out, cell)
+			if nIndexes++; nIndexes <= MaxErrors {
+				cell.index = string(v)
+				out = append(out, cell)
+			}
 		}
 		inCell = false
 	}
@@ -468,7 +476,7 @@ func fixCells(f *excelize.File, sheet, shownName string, probs []xlsxCellProblem
 			err = errString(v)
 		}
 		if err != nil {
-			errs = append(errs, Errorf(pos, "open the workbook in Excel or WPS and save it again so that the results of formulas are stored, or type the value in",
+			errs = append(errs, Errorf(pos, hintFormulaResults,
 				"cell %s has the formula =%s without a saved result, and it cannot be computed: %v", p.ref, formula, err))
 			continue
 		}
@@ -480,6 +488,25 @@ func fixCells(f *excelize.File, sheet, shownName string, probs []xlsxCellProblem
 		setCell(shown, p.row, p.col, s)
 	}
 	return errs
+}
+
+// maxComputedFormulas is how many formulas without a saved result a sheet
+// may have: a few typed in by a program, not a sheet saved without any.
+// A variable so that tests can lower it.
+var maxComputedFormulas = 10000
+
+// hintFormulaResults is the fix for formulas that have no saved result.
+const hintFormulaResults = "open the workbook in Excel or WPS and save it again so that the results of formulas are stored, or type the value in"
+
+// countFormulas counts the formula problems.
+func countFormulas(probs []xlsxCellProblem) int {
+	n := 0
+	for _, p := range probs {
+		if p.formula {
+			n++
+		}
+	}
+	return n
 }
 
 // errString is a spreadsheet error value (#DIV/0!, #NAME?) as an error.
@@ -529,6 +556,13 @@ func checkXLSXCells(f *excelize.File, b []byte, file string, names []string, raw
 		probs, err := xlsxCellProblems(zr, p, n)
 		if err != nil {
 			errs = append(errs, Errorf(Pos{File: shownName}, "open it in a spreadsheet program and save it again as .xlsx", "cannot read the sheet: %v", err))
+			continue
+		}
+		if countFormulas(probs) > maxComputedFormulas {
+			// Computing is slow (each formula is parsed and evaluated
+			// alone): a sheet of formulas is saved again, not computed.
+			errs = append(errs, Errorf(Pos{File: shownName}, hintFormulaResults,
+				"more than %d cells have a formula without a saved result (that many are computed, no more)", maxComputedFormulas))
 			continue
 		}
 		errs = append(errs, fixCells(f, sheet, shownName, probs, raw[sheet], shown[sheet])...)

@@ -189,3 +189,16 @@ func TestReadXLSXTablesSharedFormula(t *testing.T) {
 	require.Len(t, ts, 1)
 	assert.Equal(t, [][]string{{"110000", "1", "10"}, {"120000", "2", "20"}, {"130000", "3", "30"}}, ts[0].Rows)
 }
+
+// TestReadXLSXTablesTooManyFormulas: past maxComputedFormulas formulas
+// without results, the sheet is refused whole, not computed cell by cell.
+func TestReadXLSXTablesTooManyFormulas(t *testing.T) {
+	defer func(n int) { maxComputedFormulas = n }(maxComputedFormulas)
+	maxComputedFormulas = 2
+	rows := [][]any{{"region", "x"}, {"110000", formula("1")}, {"120000", formula("2")}}
+	_, err := ReadXLSXTables("d.xlsx", xlsxBytes(t, sheet{name: "S", rows: rows}))
+	require.NoError(t, err, "as many as are computed")
+	rows = append(rows, []any{"130000", formula("3")})
+	_, err = ReadXLSXTables("d.xlsx", xlsxBytes(t, sheet{name: "S", rows: rows}))
+	assert.Equal(t, []string{"d.xlsx[S]: more than 2 cells have a formula without a saved result (that many are computed, no more); fix: " + hintFormulaResults}, messages(t, err))
+}
