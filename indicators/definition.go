@@ -209,15 +209,24 @@ type UncertaintySpec struct {
 	Sensitivity  bool     `toml:"sensitivity"`
 }
 
-// Dimension returns the dimension with the given id.
+// Dimension returns the dimension with the given id, compared by NameKey
+// when it is not written exactly (an id typed with a zero-width space or
+// in full-width letters still finds it).
 func (d *Definition) Dimension(id string) (*Dimension, bool) {
 	x, ok := d.dims[id]
+	if !ok {
+		x, ok = d.dims[NameKey(id)]
+	}
 	return x, ok
 }
 
-// Indicator returns the indicator with the given id.
+// Indicator returns the indicator with the given id, compared by NameKey
+// when it is not written exactly (as Dimension).
 func (d *Definition) Indicator(id string) (*Indicator, bool) {
 	x, ok := d.inds[id]
+	if !ok {
+		x, ok = d.inds[NameKey(id)]
+	}
 	return x, ok
 }
 

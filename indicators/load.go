@@ -149,6 +149,11 @@ func Parse(file string, src []byte, files Files) (*Definition, error) {
 		return nil, Errorf(invalidUTF8Pos(file, src), "save index.toml as UTF-8 text (it looks like another encoding, such as GB18030)", "the file is not UTF-8 text")
 	}
 	text := string(src)
+	if errs := bidiTextErrors(file, text); len(errs) > 0 {
+		// Names, labels and units reach every report: refused here, no
+		// output needs to neutralise them.
+		return nil, errs
+	}
 	loc := newKeyLocator(file, text)
 	var raw rawDefinition
 	md, err := toml.Decode(text, &raw)

@@ -1307,15 +1307,17 @@ func (b *htmlBuilder) prepareGeoJSON(raw []byte, key string) (template.JS, strin
 		byText := map[string]string{}
 		for _, f := range features {
 			if s, ok := propText(f, k); ok {
-				if _, dup := byText[s]; !dup {
-					byText[s] = s
+				// Matched by NameKey: a feature named with a zero-width
+				// space or full-width digits is still its region.
+				if _, dup := byText[indicators.NameKey(s)]; !dup {
+					byText[indicators.NameKey(s)] = s
 				}
 			}
 		}
 		m := map[string]string{}
 		for _, rr := range b.r.Regions {
 			for _, want := range []string{rr.Region.Code, rr.Region.Name, rr.Region.NameEn} {
-				if s, ok := byText[strings.TrimSpace(want)]; ok && want != "" {
+				if s, ok := byText[indicators.NameKey(want)]; ok && want != "" {
 					m[rr.Region.Code] = s
 					break
 				}

@@ -104,5 +104,8 @@ func articleTemplate(def *indicators.Definition, lang string) (text, name string
 		return "", "", indicators.Errorf(indicators.Pos{File: shown}, "save the template as UTF-8 text",
 			"the article template is not UTF-8 text")
 	}
+	if err := indicators.CheckBidiText(shown, string(b)); err != nil {
+		return "", "", err
+	}
 	return string(b), shown, nil
 }
