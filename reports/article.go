@@ -224,6 +224,10 @@ type ArticleRegion struct {
 	NextWord  string
 	Gap       string
 	Threshold string
+	// Opening is the section's first sentence, in Markdown: worded by what
+	// is most notable about the region (it leads, it is a hair short of
+	// the next star, it is last), so the sections do not all open alike.
+	Opening string
 
 	// Dimensions are the top-level dimensions in declaration order (all
 	// Missing for an unrated region); Scored counts those with data and
@@ -684,6 +688,7 @@ func ArticleData(r *scoring.Result, lang string) *Article {
 	a.Method = articleMethod(r, lang, top)
 	articleTableNote(a, def, lang)
 	a.Overview = articleOverview(a, r, lang, dec, classes)
+	articleOpenings(a, def, lang)
 	articleChanges(a, r, lang)
 
 	for _, rr := range r.Regions {
