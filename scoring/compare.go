@@ -1,0 +1,112 @@
+package scoring
+
+import (
+	"math"
+	"strconv"
+)
+
+// ScoreDigits is the number of significant digits at which scores are
+// compared when they are ranked, starred and classed (DESIGN.md, Methods):
+// two scores that agree to 12 significant digits are the same score, so
+// float noise (8.833333333333336 against 8.833333333333334, both 53/6)
+// makes a tie, never a rank or a star apart. A float64 carries 15 to 17
+// significant digits; 12 leaves room for the rounding residue of a few
+// thousand operations.
+const ScoreDigits = 12
+
+// scorePow10 holds 10^0 … 10^22, the powers of ten a float64 holds exactly.
+var scorePow10 = func() (t [23]float64) {
+	t[0] = 1
+	for i := 1; i < len(t); i++ {
+		t[i] = t[i-1] * 10
+	}
+	return t
+}()
+
+// scoreKey returns x rounded to ScoreDigits significant digits: the
+// float64 nearest to the decimal of 12 significant digits nearest to x.
+// Scores with the same key are the same score; keys compare as the scores
+// do (scoreKey is non-decreasing), so ranking, stars and classes work on
+// the keys with exact comparisons. NaN and ±Inf are returned unchanged
+// and −0 becomes +0.
+//
+// Typical scores (10^−11 ≤ |x| < 10^34) are rounded in binary: x·10^k (or
+// x/10^−k) is rounded to an integer of 12 digits and divided (multiplied)
+// back by the exact power of ten, one correctly rounded operation each
+// way. Within 10^−3 of a half, where the binary product may round the
+// other way than the decimal would, and outside that range, the decimal
+// conversion of strconv decides.
+func scoreKey(x float64) float64 {
+	if x == 0 || x != x || math.IsInf(x, 0) {
+		if x == 0 {
+			return 0
+		}
+		return x
+	}
+	a := math.Abs(x)
+	_, e2 := math.Frexp(a) // 2^(e2−1) ≤ a < 2^e2
+	// e: the decimal exponent, 10^e ≤ a < 10^(e+1). The estimate from the
+	// binary exponent is e or e − 1; right next to a power of ten a
+	// misjudged e rounds to that power of ten either way.
+	e := int(math.Floor(float64(e2-1) * math.Log10(2)))
+	if e >= -11 && e <= 33 && a >= scorePow10abs(e+1) {
+		e++
+	}
+	k := ScoreDigits - 1 - e // a·10^k ∈ [10^11, 10^12)
+	switch {
+	case k >= 0 && k <= 22:
+		y := x * scorePow10[k]
+		if r, ok := scoreRoundInt(y); ok {
+			return r / scorePow10[k]
+		}
+	case k < 0 && -k <= 22:
+		y := x / scorePow10[-k]
+		if r, ok := scoreRoundInt(y); ok {
+			return r * scorePow10[-k]
+		}
+	}
+	v, err := strconv.ParseFloat(strconv.FormatFloat(x, 'e', ScoreDigits-1, 64), 64)
+	if err != nil { // cannot happen: the rounded value is in range
+		return x
+	}
+	return v
+}
+
+// scorePow10abs is 10^e for −10 ≤ e ≤ 34, nearest float64 when not exact.
+func scorePow10abs(e int) float64 {
+	if e >= 0 && e <= 22 {
+		return scorePow10[e]
+	}
+	return math.Pow10(e)
+}
+
+// scoreRoundInt rounds y to the nearest integer; ok is false when y lies
+// within 10^−3 of a half, closer than the error of the product that gave
+// y can be trusted (at most half an ulp of 10^12, 6.1·10^−5).
+func scoreRoundInt(y float64) (float64, bool) {
+	f := y - math.Floor(y)
+	if math.Abs(f-0.5) < 1e-3 {
+		return 0, false
+	}
+	return math.Round(y), true
+}
+
+// sameScore reports whether a and b are the same score at ScoreDigits
+// significant digits.
+func sameScore(a, b float64) bool { return scoreKey(a) == scoreKey(b) }
+
+// cmpScore orders two scores (not NaN) at ScoreDigits significant digits:
+// −1 when a is the lower score, 0 when they are the same, +1 otherwise.
+func cmpScore(a, b float64) int { return cmpFloat(scoreKey(a), scoreKey(b)) }
+
+// scoreKeys returns the keys of scores (scoreKey of each; NaN stays NaN).
+func scoreKeys(scores []float64) []float64 {
+	out := make([]float64, len(scores))
+	for i, s := range scores {
+		out[i] = scoreKey(s)
+	}
+	return out
+}
+
+// finite reports whether x is a number other than ±Inf.
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
