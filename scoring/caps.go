@@ -1,7 +1,6 @@
 package scoring
 
 import (
-
 	"github.com/govindex/govindex/indicators"
 )
 
