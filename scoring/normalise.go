@@ -133,12 +133,17 @@ func rangeMidpoint(r [2]float64) float64 { return (r[0] + r[1]) / 2 }
 
 // scaleIntoRange maps t ∈ [0, 1] into the range r. A range too wide for
 // hi − lo to be a float64 (range = [-1e308, 1e308]) is interpolated as
-// lo·(1 − t) + hi·t instead, which stays within [lo, hi].
+// lo·(1 − t) + hi·t instead. The result is kept within [lo, hi], which
+// lo + t·(hi − lo) can leave by a rounding error when lo and hi differ
+// much in size.
 func scaleIntoRange(t float64, r [2]float64) float64 {
+	var v float64
 	if w := r[1] - r[0]; !math.IsInf(w, 0) {
-		return r[0] + t*w
+		v = r[0] + t*w
+	} else {
+		v = r[0]*(1-t) + r[1]*t
 	}
-	return r[0]*(1-t) + r[1]*t
+	return math.Min(r[1], math.Max(r[0], v))
 }
 
 // diffRatio is (a − b)/(c − d) for finite a, b, c, d, right across the
