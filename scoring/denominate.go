@@ -41,7 +41,7 @@ func denominate(def *indicators.Definition, values [][]float64, rows []int, regi
 			default:
 				v := X[k][i] / d * ind.Scale
 				if math.IsInf(v, 0) {
-					return nil, indicators.Errorf(reg.Pos, "check the units of "+ind.Denominator+" and of the indicator, or the indicator's scale",
+					return nil, indicators.Errorf(reg.Pos, "check the units of the denominator column and of the indicator, and the indicator's scale",
 						"region %s: indicator %q (%g) divided by %s = %g gives a number beyond the float64 range", regionLabel(reg), ind.ID, X[k][i], ind.Denominator, d)
 				}
 				X[k][i] = v
