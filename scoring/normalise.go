@@ -143,7 +143,8 @@ func scaleIntoRange(t float64, r [2]float64) float64 {
 	} else {
 		v = r[0]*(1-t) + r[1]*t
 	}
-	return math.Min(r[1], math.Max(r[0], v))
+	lo, hi := math.Min(r[0], r[1]), math.Max(r[0], r[1]) // a reversed range too
+	return math.Min(hi, math.Max(lo, v))
 }
 
 // diffRatio is (a − b)/(c − d) for finite a, b, c, d, right across the
