@@ -1,12 +1,15 @@
 package scoring_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/govindex/govindex/scoring"
 )
 
 // numToml is a one-dimension index over indicators a and b with the
@@ -147,5 +150,44 @@ func TestNumericsTies(t *testing.T) {
 		toml := strings.Replace(b.String(), "method = \"thresholds\"\nthresholds = [8.833333333333336]", "method = \""+method+"\"\nclasses = 2", 1)
 		res := project{toml: toml, regions: "code,name\nA,Alpha\nB,Beta\nC,Gamma\n", data: data}.mustRun(t)
 		assert.Equal(t, region(t, res, "A").Stars, region(t, res, "B").Stars, method)
+	}
+}
+
+// TestNumericsTiesRobust: the robust kernel ranks and rates by the same
+// 12-digit comparison as Score. Without weight noise every sample is the
+// nominal index, so A and B share rank 1 and their stars in every sample,
+// for the plain, the geometric (ranked from logarithms) and the k-means
+// (registered star rule) paths.
+func TestNumericsTiesRobust(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(indexHead + "\n[scoring]\nnormalise = \"none\"\nSCORING\n\n[stars]\nSTARS\n\n[uncertainty]\nsamples = 40\nseed = 3\nweights_noise = 0\n\n[[dimension]]\nid = \"d\"\n")
+	for i := range 6 {
+		fmt.Fprintf(&b, "\n[[indicator]]\nid = \"i%d\"\ndimension = \"d\"\n", i)
+	}
+	data := "region,year,i0,i1,i2,i3,i4,i5\nA,2020,9,9,8,10,9,8\nB,2020,9,9,10,8,8,9\nC,2020,1,1,1,1,1,1\nD,2020,2,2,2,2,2,2\n"
+	for _, tc := range []struct{ name, scoring, stars string }{
+		{"arithmetic, thresholds", "", "method = \"thresholds\"\nthresholds = [8.833333333333336]"},
+		{"geometric, thresholds", `aggregate = "geometric"`, "method = \"thresholds\"\nthresholds = [8.6]"},
+		{"arithmetic, kmeans", "", "method = \"kmeans\"\nclasses = 2"},
+		{"arithmetic, quantiles", "", "method = \"quantiles\"\nclasses = 2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			toml := strings.NewReplacer("SCORING", tc.scoring, "STARS", tc.stars).Replace(b.String())
+			def, ds := project{toml: toml, data: data}.load(t)
+			rr, err := scoring.Robust(context.Background(), def, ds.Matrix(def, 2020), scoring.RobustOptions{})
+			require.NoError(t, err)
+			require.Zero(t, rr.Failed, rr.FailReason)
+			nomA, nomB := region(t, rr.Nominal, "A"), region(t, rr.Nominal, "B")
+			assert.Equal(t, 1, nomA.Rank)
+			assert.Equal(t, 1, nomB.Rank)
+			assert.Equal(t, nomA.Stars, nomB.Stars)
+			for _, code := range []string{"A", "B"} {
+				r, ok := rr.Region(code)
+				require.True(t, ok)
+				assert.Equal(t, 1, r.Median, code)
+				assert.Equal(t, 1, r.P95, code)
+				assert.InDelta(t, 1, r.StarShares[nomA.Stars], 1e-12, "%s: every sample gives the nominal stars", code)
+			}
+		})
 	}
 }
