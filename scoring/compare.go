@@ -37,32 +37,39 @@ var scorePow10 = func() (t [23]float64) {
 // other way than the decimal would, and outside that range, the decimal
 // conversion of strconv decides.
 func scoreKey(x float64) float64 {
-	if x == 0 || x != x || math.IsInf(x, 0) {
+	if x == 0 || x != x || x-x != 0 { // 0, NaN, ±Inf
 		if x == 0 {
 			return 0
 		}
 		return x
 	}
 	a := math.Abs(x)
-	_, e2 := math.Frexp(a) // 2^(e2−1) ≤ a < 2^e2
-	// e: the decimal exponent, 10^e ≤ a < 10^(e+1). The estimate from the
-	// binary exponent is e or e − 1; right next to a power of ten a
-	// misjudged e rounds to that power of ten either way.
-	e := int(math.Floor(float64(e2-1) * math.Log10(2)))
-	if e >= -11 && e <= 33 && a >= scorePow10abs(e+1) {
-		e++
+	// e2 − 1 = floor(log2 a) for a normal a; subnormals go the slow way.
+	e2 := int(math.Float64bits(a)>>52) - 1022
+	// e: the decimal exponent, 10^e ≤ a < 10^(e+1). The estimate
+	// floor((e2−1)·log10 2), with log10 2 taken as 78913/2^18, is within
+	// one of e, and the comparisons with the powers of ten settle it;
+	// right next to a power of ten (not exact below 10^0) a misjudged e
+	// rounds to that power of ten either way.
+	e := ((e2 - 1) * 78913) >> 18
+	if e >= -12 && e <= 34 {
+		if a >= scorePow10abs(e+1) {
+			e++
+		} else if a < scorePow10abs(e) {
+			e--
+		}
 	}
 	k := ScoreDigits - 1 - e // a·10^k ∈ [10^11, 10^12)
-	switch {
-	case k >= 0 && k <= 22:
-		y := x * scorePow10[k]
-		if r, ok := scoreRoundInt(y); ok {
-			return r / scorePow10[k]
-		}
-	case k < 0 && -k <= 22:
-		y := x / scorePow10[-k]
-		if r, ok := scoreRoundInt(y); ok {
-			return r * scorePow10[-k]
+	if e2 > -1021 {
+		switch {
+		case k >= 0 && k <= 22:
+			if r, ok := scoreRoundInt(x * scorePow10[k]); ok {
+				return r / scorePow10[k]
+			}
+		case k < 0 && -k <= 22:
+			if r, ok := scoreRoundInt(x / scorePow10[-k]); ok {
+				return r * scorePow10[-k]
+			}
 		}
 	}
 	v, err := strconv.ParseFloat(strconv.FormatFloat(x, 'e', ScoreDigits-1, 64), 64)
@@ -72,7 +79,7 @@ func scoreKey(x float64) float64 {
 	return v
 }
 
-// scorePow10abs is 10^e for −10 ≤ e ≤ 34, nearest float64 when not exact.
+// scorePow10abs is 10^e, the nearest float64 when it is not exact.
 func scorePow10abs(e int) float64 {
 	if e >= 0 && e <= 22 {
 		return scorePow10[e]
@@ -80,15 +87,26 @@ func scorePow10abs(e int) float64 {
 	return math.Pow10(e)
 }
 
-// scoreRoundInt rounds y to the nearest integer; ok is false when y lies
-// within 10^−3 of a half, closer than the error of the product that gave
-// y can be trusted (at most half an ulp of 10^12, 6.1·10^−5).
+// scoreRoundInt rounds y (|y| < 10^13) to the nearest integer; ok is
+// false when y lies within 10^−3 of a half, closer than the error of the
+// product that gave y can be trusted (at most half an ulp of 10^12,
+// 6.1·10^−5).
 func scoreRoundInt(y float64) (float64, bool) {
-	f := y - math.Floor(y)
-	if math.Abs(f-0.5) < 1e-3 {
-		return 0, false
+	i := float64(int64(y)) // towards zero
+	f := y - i             // (−1, 1), exact
+	switch {
+	case f >= 0 && (f < 0.499 || f > 0.501):
+		if f > 0.5 {
+			i++
+		}
+		return i, true
+	case f < 0 && (f > -0.499 || f < -0.501):
+		if f < -0.5 {
+			i--
+		}
+		return i, true
 	}
-	return math.Round(y), true
+	return 0, false
 }
 
 // sameScore reports whether a and b are the same score at ScoreDigits

@@ -78,6 +78,12 @@ func TestScoreKeyFastPath(t *testing.T) {
 		check(p)
 		check(math.Nextafter(p, 0))
 		check(math.Nextafter(p, math.Inf(1)))
+		// Just below and above a power of ten, where the decimal exponent
+		// estimated from the binary one may be off by one.
+		for u := 1e-15; u < 0.1; u *= 1.7 {
+			check(p * (1 - u))
+			check(p * (1 + u))
+		}
 	}
 	// Monotone: keys never invert the order of scores.
 	xs := make([]float64, 5000)
@@ -378,4 +384,19 @@ func TestCheckScores(t *testing.T) {
 	err := checkScores(def, "", []float64{math.NaN()}, label, 2020)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "has no index score")
+}
+
+// BenchmarkScoreKey: the key of typical scores, taken per region and
+// sample by robust when scores are not rounded.
+func BenchmarkScoreKey(b *testing.B) {
+	xs := make([]float64, 1024)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range xs {
+		xs[i] = rng.Float64() * 100
+	}
+	var sink float64
+	for i := 0; b.Loop(); i++ {
+		sink += scoreKey(xs[i&1023])
+	}
+	_ = sink
 }
