@@ -109,13 +109,15 @@ func scoreRoundInt(y float64) (float64, bool) {
 	return 0, false
 }
 
-// sameScore reports whether a and b are the same score at ScoreDigits
-// significant digits.
-func sameScore(a, b float64) bool { return scoreKey(a) == scoreKey(b) }
+// SameScore reports whether a and b are the same score at ScoreDigits
+// significant digits: what reports must use to say two scores are equal.
+func SameScore(a, b float64) bool { return scoreKey(a) == scoreKey(b) }
 
-// cmpScore orders two scores (not NaN) at ScoreDigits significant digits:
-// −1 when a is the lower score, 0 when they are the same, +1 otherwise.
-func cmpScore(a, b float64) int { return cmpFloat(scoreKey(a), scoreKey(b)) }
+// CompareScores orders two scores (not NaN) at ScoreDigits significant
+// digits: −1 when a is the lower score, 0 when they are the same, +1
+// otherwise. Ranking, stars, classes and caps compare through the same
+// key (scoreKey); reports that compare scores use this.
+func CompareScores(a, b float64) int { return cmpFloat(scoreKey(a), scoreKey(b)) }
 
 // scoreKeys returns the keys of scores (scoreKey of each; NaN stays NaN).
 func scoreKeys(scores []float64) []float64 {

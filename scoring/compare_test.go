@@ -46,9 +46,9 @@ func TestScoreKey(t *testing.T) {
 		})
 	}
 	assert.True(t, math.IsNaN(scoreKey(math.NaN())))
-	assert.True(t, sameScore(53.0/6, 8.833333333333336))
-	assert.Equal(t, 0, cmpScore(0.1+0.2, 0.3))
-	assert.Equal(t, -1, cmpScore(1, 1.00000000001))
+	assert.True(t, SameScore(53.0/6, 8.833333333333336))
+	assert.Equal(t, 0, CompareScores(0.1+0.2, 0.3))
+	assert.Equal(t, -1, CompareScores(1, 1.00000000001))
 }
 
 // TestScoreKeyFastPath checks the binary fast path against the decimal
@@ -260,7 +260,7 @@ func TestPowerMeanNearZero(t *testing.T) {
 	for _, p := range []float64{1e-300, 1e-20, -1e-20, 1e-18, 1e-15, -1e-15} {
 		got := aggPower(x, w, AggregateParams{Power: p})
 		assert.InDelta(t, geo, got, 1e-12*geo, "p = %g", p)
-		assert.True(t, sameScore(geo, got), "p = %g", p)
+		assert.True(t, SameScore(geo, got), "p = %g", p)
 	}
 	// Small but not negligible p: the first-order expansion
 	// G·exp(p·σ²/2), σ² the weighted variance of ln x.
