@@ -15,6 +15,8 @@ func init() {
 		"region %s: indicator %q (%g) divided by %s = %g gives a number beyond the float64 range":                                    "地区 %s：指标 %q（%g）除以 %s = %g 的结果超出了 float64 的范围",
 		"the score of %s on dimension %q in %d overflows the float64 range":                                                          "%s 在维度 %q 上 %d 年的得分超出了 float64 的范围",
 		"the index score of %s in %d overflows the float64 range":                                                                    "%s 在 %d 年的指数得分超出了 float64 的范围",
+		"range [%g, %g] is not finite: scores must be numbers":                                                                       "range [%g, %g] 不是有限数：得分必须是数值",
+		"goalposts [%g, %g] are not finite":                                                                                          "goalposts [%g, %g] 不是有限数",
 		"%s has no index score in %d: none of its values could be normalised":                                                        "%s 在 %d 年没有指数得分：它的数值都无法标准化",
 	} {
 		zhMessages[en] = zh
@@ -28,6 +30,8 @@ func init() {
 		"check the data of the indicator, its denominator and scale, and [scoring] treat":                         "请检查该指标的数据、分母和 scale，以及 [scoring] treat",
 		"check the units of the denominator column and of the indicator, and the indicator's scale":               "请检查分母列和该指标的单位，以及该指标的 scale",
 		"bring the data to a smaller scale (a denominator or scale), or a smaller range such as range = [0, 100]": "请缩小数据的量级（分母或 scale），或使用更小的范围，例如 range = [0, 100]",
+		"write finite bounds, e.g. range = [0, 100]":                                                              "请写有限的上下界，例如 range = [0, 100]",
+		"write finite goalposts, e.g. goalposts = [0, 10]":                                                        "请写有限的目标值上下限，例如 goalposts = [0, 10]",
 		"check the region's values and the normalisation of its indicators":                                       "请检查该地区的数值及其指标的标准化方法",
 	} {
 		zhHints[en] = zh
