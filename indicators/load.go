@@ -514,8 +514,11 @@ func (d *Definition) check() ErrorList {
 		add(d.KeyPos("index", 0, "encoding"), "use auto, utf-8 or gb18030", "unknown encoding %q", d.Index.Encoding)
 	}
 	sc := d.Scoring
-	if !(sc.Range[0] < sc.Range[1]) {
+	switch {
+	case !(sc.Range[0] < sc.Range[1]):
 		add(d.KeyPos("scoring", 0, "range"), "write range = [lo, hi] with lo < hi, e.g. [0, 100]", "range [%g, %g] is empty or inverted", sc.Range[0], sc.Range[1])
+	case math.IsInf(sc.Range[0], 0) || math.IsInf(sc.Range[1], 0):
+		add(d.KeyPos("scoring", 0, "range"), "write finite bounds, e.g. range = [0, 100]", "range [%g, %g] is not finite: scores must be numbers", sc.Range[0], sc.Range[1])
 	}
 	if sc.Round != nil && (*sc.Round < 0 || *sc.Round > 10) {
 		add(d.KeyPos("scoring", 0, "round"), "use 0 to 10 decimals, or remove round for no rounding", "round = %d is out of range", *sc.Round)
@@ -664,6 +667,8 @@ func (d *Definition) checkTree() ErrorList {
 			switch {
 			case len(x.Goalposts) != 2:
 				add(d.KeyPos("indicator", i, "goalposts"), "write goalposts = [lo, hi]", "goalposts need exactly two values, got %d", len(x.Goalposts))
+			case math.IsInf(x.Goalposts[0], 0) || math.IsInf(x.Goalposts[1], 0):
+				add(d.KeyPos("indicator", i, "goalposts"), "write finite goalposts, e.g. goalposts = [0, 10]", "goalposts [%g, %g] are not finite", x.Goalposts[0], x.Goalposts[1])
 			case !(x.Goalposts[0] < x.Goalposts[1]):
 				add(d.KeyPos("indicator", i, "goalposts"), "write the lower goalpost first, [lo, hi] with lo < hi (direction handles lower-is-better)", "goalposts [%g, %g] are inverted or empty", x.Goalposts[0], x.Goalposts[1])
 			}

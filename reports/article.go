@@ -756,10 +756,11 @@ func articleRegion(r *scoring.Result, rr *scoring.RegionResult, lang string, top
 			continue
 		}
 		ar.Scored++
-		if ar.Strongest == nil || ad.Score > ar.Strongest.Score {
+		// Scores equal at 12 significant digits are equal (as ranked).
+		if ar.Strongest == nil || scoring.CompareScores(ad.Score, ar.Strongest.Score) > 0 {
 			ar.Strongest = ad
 		}
-		if ar.Weakest == nil || ad.Score < ar.Weakest.Score {
+		if ar.Weakest == nil || scoring.CompareScores(ad.Score, ar.Weakest.Score) < 0 {
 			ar.Weakest = ad
 		}
 	}
@@ -799,7 +800,7 @@ func articleRegion(r *scoring.Result, rr *scoring.RegionResult, lang string, top
 		}
 	}
 
-	if ar.Weakest == ar.Strongest || (ar.Weakest != nil && ar.Weakest.Score == ar.Strongest.Score) {
+	if ar.Weakest == ar.Strongest || (ar.Weakest != nil && scoring.SameScore(ar.Weakest.Score, ar.Strongest.Score)) {
 		ar.Weakest = nil
 	}
 

@@ -107,9 +107,17 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 	for k := range N {
 		N[k] = make([]float64, nInd)
 	}
+	rowName := stackLabel(stackRegions)
 	for i, ind := range def.Indicators {
-		norm, _ := LookupNormaliser(normaliserOf(def, ind))
+		name := normaliserOf(def, ind)
+		if err := checkColumn(def, i, name, signed[i], ref, rowName, m.Year); err != nil {
+			return nil, err
+		}
+		norm, _ := LookupNormaliser(name)
 		out := norm.Fn(signed[i], normaliseParams(def, ind, ref))
+		if err := checkNormalised(def, i, name, out, rowName, m.Year); err != nil {
+			return nil, err
+		}
 		for k := range nAll {
 			N[k][i] = out[k]
 		}
@@ -156,8 +164,11 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 			cols, names, w = append(cols, dimScore[d.ID]), append(names, d.ID), append(w, within[d.ID])
 		}
 		s, err := aggregate(def, aggregatorOf(def, id), id, cols, names, w, stackRegions, stackRows)
+		if err != nil {
+			return err
+		}
 		dimScore[id] = s
-		return err
+		return checkScores(def, id, s, rowName, m.Year)
 	}
 	if err := visit(""); err != nil {
 		return nil, err
@@ -171,6 +182,9 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 	}
 	index, err := aggregate(def, sc.Aggregate, "", cols, names, w, stackRegions, stackRows)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkScores(def, "", index, rowName, m.Year); err != nil {
 		return nil, err
 	}
 
