@@ -58,9 +58,14 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 		if nInd > 0 {
 			rr.Coverage = float64(present[r]) / float64(nInd)
 		}
+		rr.NoData = dimensionsWithout(def, m.Values[r])
 		if !slices.Contains(rated, r) {
 			rr.Rated = false
 			rr.Reason = coverageReason(present[r], nInd, sc.MinCoverage)
+			if coveredEnough(def, present[r]) && len(rr.NoData) > 0 {
+				rr.UnratedDimension = rr.NoData[0]
+				rr.Reason = fmt.Sprintf("no data in dimension %q (missing_dimension = \"unrated\")", rr.NoData[0])
+			}
 		}
 		all[r] = rr
 	}
@@ -156,6 +161,7 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 			cols, names, w = append(cols, dimScore[d.ID]), append(names, d.ID), append(w, within[d.ID])
 		}
 		s, err := aggregate(def, aggregatorOf(def, id), id, cols, names, w, stackRegions, stackRows)
+		zeroMissing(def, s)
 		dimScore[id] = s
 		return err
 	}
@@ -264,7 +270,7 @@ func coverage(def *indicators.Definition, m *indicators.Matrix) (rated, present 
 				present[r]++
 			}
 		}
-		if present[r] > 0 && float64(present[r])/float64(nInd) >= def.Scoring.MinCoverage {
+		if coveredEnough(def, present[r]) && !unratedByDimension(def, m.Values[r]) {
 			rated = append(rated, r)
 		}
 	}
