@@ -134,7 +134,7 @@ func (d *Definition) checkReplication() ErrorList {
 			if !ok {
 				errs = append(errs, Errorf(pos, "write the alternatives as in "+calibrateExample(key),
 					"alternative %d of %s in [calibrate] is not %s", i+1, key, calibrateKind(key)))
-				continue
+				break // one message per key: the others are likely the same mistake
 			}
 			if slices.ContainsFunc(set.Values, func(y any) bool { return SameSetting(y, val) }) {
 				errs = append(errs, Errorf(pos, "list each alternative once",
