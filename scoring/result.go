@@ -68,8 +68,8 @@ type RegionResult struct {
 	// UnratedDimension is set when the region is unrated because it has no
 	// value in this dimension (missing_dimension = "unrated").
 	UnratedDimension string
-	Dimensions     []*NodeScore      // in the order of Definition.Dimensions
-	Indicators     []*IndicatorScore // in the order of Definition.Indicators
+	Dimensions       []*NodeScore      // in the order of Definition.Dimensions
+	Indicators       []*IndicatorScore // in the order of Definition.Indicators
 }
 
 // NodeScore is a dimension's score, rank and stars for one region. A

@@ -74,7 +74,9 @@ func runCalibrate(ctx context.Context, g *globalOptions) error {
 		return err
 	}
 	res, err := scoring.Calibrate(ctx, p.def, p.ds, year, pub, scoring.CalibrateOptions{
-		Data: func(def *indicators.Definition) (*indicators.Dataset, error) { return indicators.LoadData(def, g.encoding) },
+		Data: func(def *indicators.Definition) (*indicators.Dataset, error) {
+			return indicators.LoadData(def, g.encoding)
+		},
 	})
 	if err != nil {
 		return err
@@ -87,4 +89,3 @@ func runCalibrate(ctx context.Context, g *globalOptions) error {
 		return reports.WriteCalibrate(w, g.format, res, reportOptions(g))
 	})
 }
-
