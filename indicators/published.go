@@ -30,6 +30,7 @@ type PublishedRow struct {
 	// Text is the published cell text of stars, rank and score, as
 	// written (for reports).
 	StarsText string
+	ScoreText string
 	Pos       Pos
 }
 
@@ -130,7 +131,7 @@ func LoadPublished(def *Definition, regions *RegionSet, encoding string) (*Publi
 			case err != nil:
 				errs = append(errs, Errorf(pos, "write the score as published, e.g. 83.5", "score %q: %v", s, err))
 			case !missing:
-				pr.Score, pr.HasScore = v, true
+				pr.Score, pr.HasScore, pr.ScoreText = v, true, s
 				pr.Tolerance = halfLastDecimal(s)
 				if def.Published.ScoreTolerance != nil {
 					pr.Tolerance = *def.Published.ScoreTolerance

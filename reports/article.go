@@ -231,6 +231,9 @@ type ArticleRegion struct {
 	Dimensions []*ArticleDimension
 	Scored     int
 	NotRatedOn []*ArticleDimension
+	// CountedZero lists the dimensions without data that counted as 0
+	// ([scoring] missing_dimension = "zero").
+	CountedZero []*ArticleDimension
 	// Strongest and Weakest are the dimensions with the highest and lowest
 	// score (ties: the one declared first); Weakest is nil when fewer than
 	// two dimensions differ.
@@ -738,6 +741,9 @@ func articleRegion(r *scoring.Result, rr *scoring.RegionResult, lang string, top
 			ad.Stars, ad.Glyphs, ad.Class = n.Stars, StarGlyphs(n.Stars, classes), Text(classLabel(def, n.Class, n.Stars))
 		}
 		ar.Dimensions = append(ar.Dimensions, ad)
+		if rr.Rated && !ad.Missing && slices.Contains(rr.NoData, d.ID) {
+			ar.CountedZero = append(ar.CountedZero, ad)
+		}
 		if ad.Missing {
 			if rr.Rated {
 				ar.NotRatedOn = append(ar.NotRatedOn, ad)

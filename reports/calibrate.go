@@ -432,7 +432,7 @@ func writeCalibrateText(w io.Writer, res *scoring.CalibrateResult, o Options, md
 			row[3] = strconv.Itoa(p.Rank)
 		}
 		if p.HasScore {
-			row[5] = formatNumber(p.Score)
+			row[5] = p.ScoreText
 		}
 		if o.Rated {
 			row[2], row[4], row[6] = StarGlyphs(o.Stars, classes), strconv.Itoa(o.Rank), formatScore(o.Score, dec)

@@ -1,6 +1,11 @@
 package reports
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/govindex/govindex/scoring"
+)
 
 // The calibrate report's words in Chinese and English.
 const (
@@ -125,4 +130,57 @@ func calMsg(lang string, key int, args ...any) string {
 		l = "en"
 	}
 	return fmt.Sprintf(calMessages[l][key], args...)
+}
+
+// noDataNotes say which rated regions have no data in a whole dimension,
+// and how [scoring] missing_dimension scored it.
+func noDataNotes(r *scoring.Result, lang string) []string {
+	var out []string
+	for _, rr := range r.Regions {
+		if !rr.Rated || len(rr.NoData) == 0 {
+			continue
+		}
+		var names []string
+		for _, id := range rr.NoData {
+			if d, ok := r.Def.Dimension(id); ok {
+				names = append(names, dimensionName(d, lang))
+			}
+		}
+		sep, quote := "、", "“%s”"
+		if lang == "en" {
+			sep, quote = ", ", "%s"
+		}
+		for i, n := range names {
+			names[i] = fmt.Sprintf(quote, n)
+		}
+		key := noDataRenormalise
+		if r.Def.Scoring.MissingDimension == "zero" {
+			key = noDataZero
+		}
+		out = append(out, fmt.Sprintf(noDataMessages[langKey(lang)][key], regionName(rr.Region, lang), rr.Region.Code, strings.Join(names, sep)))
+	}
+	return out
+}
+
+const (
+	noDataRenormalise = iota
+	noDataZero
+)
+
+var noDataMessages = map[string][]string{
+	"zh": {
+		noDataRenormalise: "注：%s（%s）在%s维度没有数据，按其余维度评分，权重在有数据的维度间重新归一（missing_dimension = \"renormalise\"）。",
+		noDataZero:        "注：%s（%s）在%s维度没有数据，该维度计为 0 分（missing_dimension = \"zero\"）。",
+	},
+	"en": {
+		noDataRenormalise: "Note: %s (%s) has no data in %s: rated on the other dimensions, their weights renormalised (missing_dimension = \"renormalise\").",
+		noDataZero:        "Note: %s (%s) has no data in %s, which counts as 0 (missing_dimension = \"zero\").",
+	},
+}
+
+func langKey(lang string) string {
+	if lang == "en" {
+		return "en"
+	}
+	return "zh"
 }

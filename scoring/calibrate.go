@@ -128,8 +128,8 @@ type Outcome struct {
 	StarsOK, RankOK, ScoreOK bool
 }
 
-// Choice is one alternative of one setting: the candidates that take it,
-// those of them that are consistent, and their share of all consistent
+// Choice is one alternative of one setting: the candidates that take it
+// (failed ones included), those of them that are consistent, and their share of all consistent
 // candidates (0 when none is).
 type Choice struct {
 	Setting         string
@@ -580,7 +580,7 @@ func (res *CalibrateResult) finish(schemes []*Scheme) {
 		for a, v := range vals {
 			c := Choice{Setting: res.Settings[j], Value: v}
 			for _, s := range schemes {
-				if s.Alt[j] != a || s.Failed != "" {
+				if s.Alt[j] != a {
 					continue
 				}
 				c.Candidates++

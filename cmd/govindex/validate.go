@@ -29,6 +29,7 @@ func runValidate(ctx context.Context, g *globalOptions) error {
 		return err
 	}
 	errs := scoring.Check(def)
+	errs = append(errs, scoring.CheckCalibrate(def)...)
 	ds, err := indicators.LoadData(def, g.encoding)
 	if err != nil {
 		if !indicators.IsInputError(err) {
@@ -38,6 +39,15 @@ func runValidate(ctx context.Context, g *globalOptions) error {
 	}
 	if ds != nil {
 		errs = append(errs, scoring.CheckData(def, ds)...)
+		if def.Published != nil {
+			// The published figures calibrate compares with.
+			if _, err := indicators.LoadPublished(def, ds.Regions, g.encoding); err != nil {
+				if !indicators.IsInputError(err) {
+					return err
+				}
+				errs = append(errs, asList(err)...)
+			}
+		}
 	}
 	if len(errs) > 0 {
 		return errs
