@@ -44,6 +44,10 @@ type ArticleOptions struct {
 	// ranking and dimension charts under the overview table, as report's
 	// article.md does.
 	ChartsDir string
+	// Replication is the calibration of the same index against what was
+	// published (nil: none); the overview then says whether the published
+	// rating is reproduced, and by how many of the declared schemes.
+	Replication *scoring.CalibrateResult
 }
 
 // ArticleChart is a figure the article shows: an image path relative to
@@ -157,6 +161,9 @@ type ArticleOverview struct {
 	Method string
 	// Robust summarises the uncertainty analysis (nil without one).
 	Robust *ArticleRobustSummary
+	// Replication says whether the published rating is reproduced (nil
+	// without a calibration).
+	Replication *ArticleReplication
 }
 
 // ArticleRobustSummary is the uncertainty analysis at a glance.
@@ -385,6 +392,9 @@ func WriteArticle(w io.Writer, r *scoring.Result, o ArticleOptions) error {
 	}
 	if o.ChartsDir != "" {
 		a.Charts = articleCharts(o.ChartsDir, lang)
+	}
+	if o.Replication != nil {
+		a.Overview.Replication = articleReplication(o.Replication, lang)
 	}
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, a); err != nil {

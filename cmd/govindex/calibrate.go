@@ -89,3 +89,20 @@ func runCalibrate(ctx context.Context, g *globalOptions) error {
 		return reports.WriteCalibrate(w, g.format, res, reportOptions(g))
 	})
 }
+
+// replication calibrates the project for the article when index.toml
+// declares what was published and the schemes to search ([published] and
+// [calibrate]); nil otherwise.
+func replication(ctx context.Context, g *globalOptions, p *project, year int) (*scoring.CalibrateResult, error) {
+	if p.def.Published == nil || p.def.Calibrate == nil || (p.def.Index.Year != 0 && year != p.def.Index.Year) {
+		// The publication is of [index] year: other years say nothing of it.
+		return nil, nil
+	}
+	pub, err := indicators.LoadPublished(p.def, p.ds.Regions, g.encoding)
+	if err != nil {
+		return nil, err
+	}
+	return scoring.Calibrate(ctx, p.def, p.ds, year, pub, scoring.CalibrateOptions{
+		Data: func(def *indicators.Definition) (*indicators.Dataset, error) { return indicators.LoadData(def, g.encoding) },
+	})
+}
