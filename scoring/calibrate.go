@@ -59,6 +59,9 @@ type CalibrateOptions struct {
 	Workers int
 	// Progress, when set, is called with the candidates done and the total.
 	Progress func(done, total int)
+	// Reference scores every candidate with Run, one by one, instead of
+	// the shared engine (for tests: the two agree).
+	Reference bool
 }
 
 // CalibrateResult is the outcome of a calibration.
@@ -300,30 +303,38 @@ func Calibrate(ctx context.Context, def *indicators.Definition, ds *indicators.D
 		return d, err
 	}
 
-	schemes := make([]*Scheme, total)
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = max(1, min(workers, total))
-	var next, done atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= total || ctx.Err() != nil {
-					return
+	var schemes []*Scheme
+	if opts.Reference {
+		schemes = make([]*Scheme, total)
+		workers = max(1, min(workers, total))
+		var next, done atomic.Int64
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				for {
+					i := int(next.Add(1) - 1)
+					if i >= total || ctx.Err() != nil {
+						return
+					}
+					schemes[i] = res.evaluate(def, year, pub, i, dataFor)
+					d := done.Add(1)
+					if opts.Progress != nil {
+						opts.Progress(int(d), total)
+					}
 				}
-				schemes[i] = res.evaluate(def, year, pub, i, dataFor)
-				d := done.Add(1)
-				if opts.Progress != nil && (d%64 == 0 || int(d) == total) {
-					opts.Progress(int(d), total)
-				}
-			}
-		})
+			})
+		}
+		wg.Wait()
+	} else {
+		var err error
+		if schemes, err = res.evaluateFast(ctx, def, year, pub, dataFor, workers, opts.Progress); err != nil {
+			return nil, err
+		}
 	}
-	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -371,6 +382,31 @@ func (res *CalibrateResult) alternatives(i int) []int {
 // evaluate scores candidate i and measures its agreement.
 func (res *CalibrateResult) evaluate(def *indicators.Definition, year int, pub *indicators.Published, i int,
 	dataFor func(*indicators.Definition, []int) (*indicators.Dataset, error)) *Scheme {
+	s := res.newScheme(i, pub)
+	fail := s.fail
+	variant := def.WithSettings(res.Settings, s.Values)
+	if errs := variant.CheckSettings(); len(errs) > 0 {
+		return fail(errs[0])
+	}
+	if errs := Check(variant); len(errs) > 0 {
+		return fail(errs[0])
+	}
+	d, err := dataFor(variant, s.Alt)
+	if err != nil {
+		return fail(err)
+	}
+	r, err := Run(variant, d, year)
+	if err != nil {
+		return fail(err)
+	}
+	outs, _ := outcomes(r, pub)
+	s.measure(outs)
+	return s
+}
+
+// newScheme is candidate i with its values and the counts of published
+// figures, not yet scored.
+func (res *CalibrateResult) newScheme(i int, pub *indicators.Published) *Scheme {
 	s := &Scheme{Number: i, Alt: res.alternatives(i), KendallTau: math.NaN(), ScoreRMSE: math.NaN()}
 	s.Values = make([]any, len(s.Alt))
 	for j, a := range s.Alt {
@@ -390,28 +426,13 @@ func (res *CalibrateResult) evaluate(def *indicators.Definition, year int, pub *
 			s.ScoresPublished++
 		}
 	}
-	fail := func(err error) *Scheme {
-		s.FailedErr = err
-		s.Failed = firstLine(err)
-		return s
-	}
-	variant := def.WithSettings(res.Settings, s.Values)
-	if errs := variant.CheckSettings(); len(errs) > 0 {
-		return fail(errs[0])
-	}
-	if errs := Check(variant); len(errs) > 0 {
-		return fail(errs[0])
-	}
-	d, err := dataFor(variant, s.Alt)
-	if err != nil {
-		return fail(err)
-	}
-	r, err := Run(variant, d, year)
-	if err != nil {
-		return fail(err)
-	}
-	outs, _ := outcomes(r, pub)
-	s.measure(outs)
+	return s
+}
+
+// fail marks the scheme failed with err.
+func (s *Scheme) fail(err error) *Scheme {
+	s.FailedErr = err
+	s.Failed = firstLine(err)
 	return s
 }
 
@@ -442,14 +463,20 @@ func outcomes(r *Result, pub *indicators.Published) ([]Outcome, bool) {
 		o := Outcome{Published: row}
 		if rr := byCode[row.Region.Code]; rr != nil && rr.Rated {
 			o.Rated, o.Stars, o.Rank, o.Score = true, rr.Stars, rr.Rank, rr.Score
-			o.StarsOK = row.StarsLo > 0 && o.Stars >= row.StarsLo && o.Stars <= row.StarsHi
-			o.RankOK = row.Rank > 0 && o.Rank == row.Rank
-			o.ScoreOK = row.HasScore && math.Abs(o.Score-row.Score) <= row.Tolerance+1e-9*math.Max(1, math.Abs(row.Score))
+			o.match()
 		}
 		all = all && o.Rated
 		out[k] = o
 	}
 	return out, all
+}
+
+// match says which published figures a rated outcome matches.
+func (o *Outcome) match() {
+	row := o.Published
+	o.StarsOK = row.StarsLo > 0 && o.Stars >= row.StarsLo && o.Stars <= row.StarsHi
+	o.RankOK = row.Rank > 0 && o.Rank == row.Rank
+	o.ScoreOK = row.HasScore && math.Abs(o.Score-row.Score) <= row.Tolerance+1e-9*math.Max(1, math.Abs(row.Score))
 }
 
 // measure fills in the agreement of a scheme from its outcomes.

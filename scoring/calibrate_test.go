@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/govindex/govindex/data"
 	"github.com/govindex/govindex/indicators"
 	"github.com/govindex/govindex/scoring"
 )
@@ -347,4 +348,82 @@ func TestKendallTauB(t *testing.T) {
 			assert.InDelta(t, tc.want, got, 1e-12)
 		})
 	}
+}
+
+// assertSameSchemes checks that the shared engine and the pipeline (Run,
+// candidate by candidate) give every candidate the same agreement.
+func assertSameSchemes(t *testing.T, def *indicators.Definition, ds *indicators.Dataset, year int, pub *indicators.Published, data func(*indicators.Definition) (*indicators.Dataset, error)) {
+	t.Helper()
+	fast, err := scoring.Calibrate(context.Background(), def, ds, year, pub, scoring.CalibrateOptions{Data: data})
+	require.NoError(t, err)
+	ref, err := scoring.Calibrate(context.Background(), def, ds, year, pub, scoring.CalibrateOptions{Data: data, Reference: true})
+	require.NoError(t, err)
+	require.Equal(t, ref.Candidates, fast.Candidates)
+	byNumber := map[int]*scoring.Scheme{}
+	for _, s := range ref.Schemes {
+		byNumber[s.Number] = s
+	}
+	for _, f := range fast.Schemes {
+		r := byNumber[f.Number]
+		name := fmt.Sprint(schemeOf(fast, f))
+		assert.Equal(t, r.Failed != "", f.Failed != "", "%s: failed %q against %q", name, f.Failed, r.Failed)
+		assert.Equal(t, r.Consistent, f.Consistent, name)
+		assert.Equal(t, r.StarsMatched, f.StarsMatched, name)
+		assert.Equal(t, r.RanksMatched, f.RanksMatched, name)
+		assert.Equal(t, r.ScoresMatched, f.ScoresMatched, name)
+		if math.IsNaN(r.ScoreRMSE) {
+			assert.True(t, math.IsNaN(f.ScoreRMSE), name)
+		} else {
+			assert.InDelta(t, r.ScoreRMSE, f.ScoreRMSE, 1e-9, name)
+		}
+		if math.IsNaN(r.KendallTau) {
+			assert.True(t, math.IsNaN(f.KendallTau), name)
+		} else {
+			assert.InDelta(t, r.KendallTau, f.KendallTau, 1e-12, name)
+		}
+	}
+	assert.Equal(t, ref.Consistent, fast.Consistent)
+	assert.Equal(t, ref.Failed, fast.Failed)
+	assert.Equal(t, ref.Recommended.Number, fast.Recommended.Number)
+}
+
+// TestCalibrateEngineMatchesPipeline: the shared engine agrees with Run
+// on every candidate — normalisations, weights, aggregations, rounding,
+// ties, star rules, missing-dimension rules, failures.
+func TestCalibrateEngineMatchesPipeline(t *testing.T) {
+	t.Run("tai", func(t *testing.T) {
+		var b strings.Builder
+		b.WriteString("region,stars,rank,score\nFinland,4,1,71.87\nSweden,3-4,2,\nHungary,1,,15.78\nJapan,,5,\n")
+		space := taiSpace + "thresholds = [[20, 40, 60, 80], [25, 50, 65, 80]]\nround = [2, 0, \"none\"]\nties = [\"competition\", \"dense\"]\nstars = [\"thresholds\", \"quantiles\", \"jenks\"]\n"
+		def, ds, pub := taiCalibrateProject(t, taiBase, space, b.String())
+		assertSameSchemes(t, def, ds, def.Index.Year, pub, nil)
+	})
+	t.Run("missing dimension", func(t *testing.T) {
+		p := missingDimProject("renormalise", "arithmetic")
+		p.toml = strings.Replace(p.toml, `normalise = "none"`, `normalise = "minmax"
+range = [1, 100]`, 1)
+		p.toml += "\n[published]\nfile = \"published.csv\"\n\n[calibrate]\nmissing_dimension = [\"renormalise\", \"zero\", \"unrated\"]\naggregate = [\"arithmetic\", \"geometric\"]\nnormalise = [\"minmax\", \"prank\", \"fracmax\"]\n"
+		fsys := fstest.MapFS{
+			"regions.csv":   {Data: []byte(fourRegions)},
+			"data.csv":      {Data: []byte(p.data)},
+			"published.csv": {Data: []byte("region,stars,rank\nA,5,1\nD,3-4,\n")},
+		}
+		def, err := indicators.Parse("index.toml", []byte(p.toml), indicators.FSFiles{FS: fsys})
+		require.NoError(t, err)
+		ds, err := indicators.LoadData(def, "")
+		require.NoError(t, err)
+		pub, err := indicators.LoadPublished(def, ds.Regions, "")
+		require.NoError(t, err)
+		assertSameSchemes(t, def, ds, def.Index.Year, pub, nil)
+	})
+	t.Run("2017 edition", func(t *testing.T) {
+		def, err := indicators.LoadFS(data.FS, data.EditionPath(data.DefaultEdition), "embedded:")
+		require.NoError(t, err)
+		ds, err := indicators.LoadData(def, "")
+		require.NoError(t, err)
+		pub, err := indicators.LoadPublished(def, ds.Regions, "")
+		require.NoError(t, err)
+		load := func(d *indicators.Definition) (*indicators.Dataset, error) { return indicators.LoadData(d, "") }
+		assertSameSchemes(t, def, ds, def.Index.Year, pub, load)
+	})
 }
