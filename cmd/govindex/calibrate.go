@@ -103,6 +103,8 @@ func replication(ctx context.Context, g *globalOptions, p *project, year int) (*
 		return nil, err
 	}
 	return scoring.Calibrate(ctx, p.def, p.ds, year, pub, scoring.CalibrateOptions{
-		Data: func(def *indicators.Definition) (*indicators.Dataset, error) { return indicators.LoadData(def, g.encoding) },
+		Data: func(def *indicators.Definition) (*indicators.Dataset, error) {
+			return indicators.LoadData(def, g.encoding)
+		},
 	})
 }
