@@ -272,12 +272,12 @@ func writeCalibrateTOML(w io.Writer, res *scoring.CalibrateResult, o Options) er
 	lang := o.lang()
 	var b strings.Builder
 	rec := res.Recommended
-	if rec == nil || res.RecommendedResult == nil {
+	if rec == nil || res.RecommendedDef == nil {
 		fmt.Fprintf(&b, "# %s\n", calMsg(lang, cmNoneScored, res.Candidates))
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	def := res.RecommendedResult.Def
+	def := res.RecommendedDef
 	if rec.Consistent {
 		fmt.Fprintf(&b, "# %s\n", calMsg(lang, cmTOMLConsistent, res.Consistent, res.Candidates, res.Published.File))
 	} else {
@@ -417,8 +417,8 @@ func writeCalibrateText(w io.Writer, res *scoring.CalibrateResult, o Options, md
 	b.WriteByte('\n')
 
 	// The published regions under the recommended scheme.
-	classes := res.RecommendedResult.Def.Stars.NumClasses()
-	dec := decimals(res.RecommendedResult.Def)
+	classes := res.RecommendedDef.Stars.NumClasses()
+	dec := decimals(res.RecommendedDef)
 	rows := [][]string{{calMsg(lang, cmRegion), calMsg(lang, cmPubStars), calMsg(lang, cmStars), calMsg(lang, cmPubRank),
 		calMsg(lang, cmRank), calMsg(lang, cmPubScore), calMsg(lang, cmScore), calMsg(lang, cmMatch)}}
 	dash := Message(lang, msgMissingCell)

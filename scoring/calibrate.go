@@ -80,9 +80,9 @@ type CalibrateResult struct {
 	Consistent int
 	Failed     int
 	// Recommended is the recommended scheme (nil when every candidate
-	// failed) and RecommendedResult its scored result.
-	Recommended       *Scheme
-	RecommendedResult *Result
+	// failed) and RecommendedDef the definition with its settings.
+	Recommended    *Scheme
+	RecommendedDef *indicators.Definition
 	// Outcomes are the published regions' figures under the recommended
 	// scheme, in the order of the published file.
 	Outcomes []Outcome
@@ -93,6 +93,8 @@ type CalibrateResult struct {
 	// the intervals in which each star threshold reproduces the published
 	// stars.
 	Thresholds []ThresholdInterval
+
+	keepOutcomes bool // keep each candidate's outcomes (calKeepOutcomes)
 }
 
 // Scheme is one candidate and its agreement with the publication.
@@ -115,6 +117,8 @@ type Scheme struct {
 	ScoresMatched, ScoresPublished int
 	KendallTau                     float64 // NaN: undefined
 	ScoreRMSE                      float64 // NaN: no score to compare
+
+	outs []Outcome // the published regions' outcomes, while Calibrate runs
 }
 
 // Matched is the number of published figures the scheme matches.
@@ -275,6 +279,7 @@ func Calibrate(ctx context.Context, def *indicators.Definition, ds *indicators.D
 	}
 	total, _ := CandidateCount(def.Calibrate, math.MaxInt)
 	res.Candidates = total
+	res.keepOutcomes = total*max(len(pub.Rows), 1) <= calKeepOutcomes
 
 	// Datasets by the value of complete (evidence re-collected).
 	completeAt := slices.Index(res.Settings, "complete")
@@ -339,22 +344,33 @@ func Calibrate(ctx context.Context, def *indicators.Definition, ds *indicators.D
 		return nil, err
 	}
 	res.finish(schemes)
-	if res.Recommended != nil {
-		variant := def.WithSettings(res.Settings, res.Recommended.Values)
-		d, err := dataFor(variant, res.Recommended.Alt)
-		if err != nil {
-			return nil, err
+	if rec := res.Recommended; rec != nil {
+		variant := def.WithSettings(res.Settings, rec.Values)
+		res.RecommendedDef = variant
+		res.Outcomes = rec.outs
+		if res.Outcomes == nil {
+			d, err := dataFor(variant, rec.Alt)
+			if err != nil {
+				return nil, err
+			}
+			r, err := Run(variant, d, year)
+			if err != nil {
+				return nil, err
+			}
+			res.Outcomes, _ = outcomes(r, pub)
 		}
-		r, err := Run(variant, d, year)
-		if err != nil {
-			return nil, err
-		}
-		res.RecommendedResult = r
-		res.Outcomes, _ = outcomes(r, pub)
 		res.Thresholds = thresholdIntervals(variant, res.Outcomes)
+	}
+	for _, s := range res.Schemes {
+		s.outs = nil
 	}
 	return res, nil
 }
+
+// calKeepOutcomes bounds the outcomes kept for every candidate (candidates
+// × published regions) until the recommended one is known; above it, the
+// recommended scheme is scored again.
+const calKeepOutcomes = 1 << 20
 
 // mixedComplete reports whether the sources disagree on complete (then
 // every complete alternative re-collects the evidence).
@@ -401,6 +417,9 @@ func (res *CalibrateResult) evaluate(def *indicators.Definition, year int, pub *
 	}
 	outs, _ := outcomes(r, pub)
 	s.measure(outs)
+	if res.keepOutcomes {
+		s.outs = outs
+	}
 	return s
 }
 

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"slices"
@@ -33,13 +34,16 @@ import (
 // calKernelKeys are the settings the engine varies within a plan;
 // calRatingKeys those applied to the scores it gives.
 var (
-	calKernelKeys = []string{"normalise", "aggregate", "impute"}
-	calRatingKeys = []string{"round", "ties", "stars", "thresholds", "classes", "labels"}
+	calKernelKeys  = []string{"normalise", "aggregate", "impute"}
+	calRatingKeys  = []string{"round", "ties", "stars", "thresholds", "classes", "labels"}
+	calDerivedKeys = []string{"weights", "missing_dimension"}
 )
 
 // calGroup is the candidates sharing a plan.
 type calGroup struct {
 	plan    *rbPlan
+	m       *indicators.Matrix
+	rated   []int // rated rows of m
 	def     *indicators.Definition // the plan's definition
 	pooled  bool
 	err     error // the plan could not be made: every candidate goes through Run
@@ -62,15 +66,18 @@ func (res *CalibrateResult) evaluateFast(ctx context.Context, def *indicators.De
 	dataFor func(*indicators.Definition, []int) (*indicators.Dataset, error), workers int, progress func(done, total int)) ([]*Scheme, error) {
 	total := res.Candidates
 	schemes := make([]*Scheme, total)
-	kind := make([]int, len(res.Settings)) // 0 plan, 1 kernel, 2 rating
+	kind := make([]int, len(res.Settings)) // 0 plan, 1 kernel, 2 rating, 3 derived
 	for j, k := range res.Settings {
 		switch {
 		case slices.Contains(calKernelKeys, k):
 			kind[j] = 1
 		case slices.Contains(calRatingKeys, k):
 			kind[j] = 2
+		case slices.Contains(calDerivedKeys, k):
+			kind[j] = 3
 		}
 	}
+	mdAt := slices.Index(res.Settings, "missing_dimension")
 	slow := len(def.Caps) > 0
 	for _, d := range def.Dimensions {
 		slow = slow || d.Aggregate != ""
@@ -79,13 +86,16 @@ func (res *CalibrateResult) evaluateFast(ctx context.Context, def *indicators.De
 	// Group the candidates: by plan settings, then by kernel settings.
 	groups := map[string]*calGroup{}
 	var groupOrder []string
+	baseFirst, groupFirst := map[string][]int{}, map[string][]int{}
+	groupBase := map[string]string{}
+	var baseOrder []string
 	evals := map[string]*calEval{}
 	var evalOrder []string
 	var slowOnes []int
-	keyOf := func(alt []int, upto int) string {
+	keyOf := func(alt []int, kinds ...int) string {
 		var b strings.Builder
 		for j, a := range alt {
-			if kind[j] <= upto {
+			if slices.Contains(kinds, kind[j]) {
 				b.WriteString(string(rune('0' + j)))
 				b.WriteByte(':')
 				b.WriteString(string(rune('0' + a)))
@@ -100,10 +110,22 @@ func (res *CalibrateResult) evaluateFast(ctx context.Context, def *indicators.De
 			slowOnes = append(slowOnes, i)
 			continue
 		}
-		gk := keyOf(alt, 0)
+		// The base plan: the plan settings, and whether the rated set
+		// leaves out regions without a whole dimension.
+		bk := keyOf(alt, 0)
+		if mdAt >= 0 && res.Values[mdAt][alt[mdAt]] == "unrated" {
+			bk += "U"
+		}
+		if _, ok := baseFirst[bk]; !ok {
+			baseFirst[bk] = alt
+			baseOrder = append(baseOrder, bk)
+		}
+		gk := bk + "#" + keyOf(alt, 3)
 		if _, ok := groups[gk]; !ok {
 			groups[gk] = nil
 			groupOrder = append(groupOrder, gk)
+			groupFirst[gk] = alt
+			groupBase[gk] = bk
 		}
 		ek := gk + "|" + keyOf(alt, 1)
 		e, ok := evals[ek]
@@ -115,16 +137,15 @@ func (res *CalibrateResult) evaluateFast(ctx context.Context, def *indicators.De
 		e.candidates = append(e.candidates, i)
 	}
 
-	// Plans, one per group, made from its first candidate's settings.
+	// Plans: one per base, made from its first candidate's settings; the
+	// groups that differ from it only in weights or the missing-dimension
+	// rule share its normalised values (derived plans).
+	bases := map[string]*calGroup{}
+	for _, bk := range baseOrder {
+		bases[bk] = res.newCalGroup(def, year, pub, baseFirst[bk], dataFor)
+	}
 	for _, gk := range groupOrder {
-		var first []int
-		for _, ek := range evalOrder {
-			if strings.HasPrefix(ek, gk+"|") {
-				first = res.alternatives(evals[ek].candidates[0])
-				break
-			}
-		}
-		groups[gk] = res.newCalGroup(def, year, pub, first, dataFor)
+		groups[gk] = res.deriveCalGroup(def, year, pub, bases[groupBase[gk]], groupFirst[gk], dataFor)
 	}
 	for _, ek := range evalOrder {
 		gk, _, _ := strings.Cut(ek, "|")
@@ -157,6 +178,7 @@ func (res *CalibrateResult) evaluateFast(ctx context.Context, def *indicators.De
 		wg.Go(func() {
 			workersOf := map[*calGroup]*rbWorker{}
 			var buf []float64
+			var order []int32
 			for {
 				it := int(next.Add(1) - 1)
 				if it >= items || ctx.Err() != nil {
@@ -191,8 +213,18 @@ func (res *CalibrateResult) evaluateFast(ctx context.Context, def *indicators.De
 				w.a, w.b, w.g = e.a, e.b, e.g
 				ok := w.indexScores()
 				buf = append(buf[:0], w.val[g.plan.root]...)
+				order = order[:0]
+				if ok {
+					// The regions from the highest score down, once per pass:
+					// rounding keeps the order, so every rating of the pass
+					// ranks from it.
+					for k := range buf {
+						order = append(order, int32(k))
+					}
+					slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(buf[b], buf[a]) })
+				}
 				for _, i := range e.candidates {
-					schemes[i] = res.rateFast(def, year, pub, i, g, ok, w.reason, buf, dataFor)
+					schemes[i] = res.rateFast(def, year, pub, i, g, ok, w.reason, buf, order, dataFor)
 				}
 				report(len(e.candidates))
 			}
@@ -261,7 +293,7 @@ func (res *CalibrateResult) newCalGroup(def *indicators.Definition, year int, pu
 		g.err = err
 		return g
 	}
-	g.plan = p
+	g.plan, g.m, g.rated = p, m, rated
 	row := make(map[string]int, len(p.regions))
 	for k, reg := range p.regions {
 		row[reg.Code] = k
@@ -315,7 +347,7 @@ func (w *rbWorker) indexScores() bool {
 // rateFast rates candidate i from its index scores (ok false: the engine's
 // pass failed with reason) and measures its agreement.
 func (res *CalibrateResult) rateFast(def *indicators.Definition, year int, pub *indicators.Published, i int, g *calGroup,
-	ok bool, reason string, index []float64, dataFor func(*indicators.Definition, []int) (*indicators.Dataset, error)) *Scheme {
+	ok bool, reason string, index []float64, order []int32, dataFor func(*indicators.Definition, []int) (*indicators.Dataset, error)) *Scheme {
 	s := res.newScheme(i, pub)
 	variant := def.WithSettings(res.Settings, s.Values)
 	if errs := variant.CheckSettings(); len(errs) > 0 {
@@ -345,42 +377,113 @@ func (res *CalibrateResult) rateFast(def *indicators.Definition, year int, pub *
 	if err != nil {
 		return s.fail(err)
 	}
-	var ranks []int
-	if s.RanksPublished > 0 && (variant.Scoring.Ties != "competition" || s.RanksPublished > calCountRanks) {
-		tie, _ := LookupTieRule(variant.Scoring.Ties)
-		ranks = tie.Fn(scores)
-	}
+	ranks := ranksInOrder(scores, order, variant.Scoring.Ties == "dense")
 	outs := make([]Outcome, len(pub.Rows))
 	for q, row := range pub.Rows {
 		o := Outcome{Published: row}
 		if k := g.pubRows[q]; k >= 0 {
 			o.Rated, o.Stars, o.Score = true, stars[k], scores[k]
-			switch {
-			case ranks != nil:
-				o.Rank = ranks[k]
-			case row.Rank > 0:
-				o.Rank = competitionRank(scores, k)
-			}
+			o.Rank = ranks[k]
 			o.match()
 		}
 		outs[q] = o
 	}
 	s.measure(outs)
+	if res.keepOutcomes {
+		s.outs = outs
+	}
 	return s
 }
 
-// calCountRanks is the most published ranks rateFast counts one by one
-// (n comparisons each) rather than ranking every region.
-const calCountRanks = 64
+// ranksInOrder ranks scores as rankCompetition (dense: rankDense) does —
+// one plus the number of scores (distinct scores) above — walking order,
+// the regions from the highest score down, in which equal scores are
+// next to each other.
+func ranksInOrder(scores []float64, order []int32, dense bool) []int {
+	ranks := make([]int, len(scores))
+	rank, distinct := 0, 0
+	for pos, k := range order {
+		if pos == 0 || scores[k] != scores[order[pos-1]] {
+			distinct++
+			rank = pos + 1
+			if dense {
+				rank = distinct
+			}
+		}
+		ranks[k] = rank
+	}
+	return ranks
+}
 
-// competitionRank is region k's rank by rankCompetition: one plus the
-// number of scores above its own.
-func competitionRank(scores []float64, k int) int {
-	s, above := scores[k], 0
-	for _, v := range scores {
-		if v > s {
-			above++
+// deriveCalGroup is the group of the candidates with the plan settings of
+// base and the weights and missing-dimension rule of alt: base itself
+// when they agree, else base's plan with the rule and the weights of alt
+// (recomputed from base's normalised values). A base with years pooled
+// (whose weights see the other years' rows) gets a plan of its own.
+func (res *CalibrateResult) deriveCalGroup(def *indicators.Definition, year int, pub *indicators.Published, base *calGroup, alt []int,
+	dataFor func(*indicators.Definition, []int) (*indicators.Dataset, error)) *calGroup {
+	if base.plan == nil {
+		return base
+	}
+	vals := make([]any, len(alt))
+	for j, a := range alt {
+		vals[j] = res.Values[j][a]
+	}
+	variant := def.WithSettings(res.Settings, vals)
+	sc, bsc := variant.Scoring, base.def.Scoring
+	if sc.Weights == bsc.Weights && sc.MissingDimension == bsc.MissingDimension {
+		return base
+	}
+	if base.pooled && sc.Weights != bsc.Weights {
+		return res.newCalGroup(def, year, pub, alt, dataFor)
+	}
+	if len(Check(variant)) > 0 {
+		return &calGroup{err: errCalSlow}
+	}
+	pd := *base.def
+	pd.Scoring.Weights, pd.Scoring.MissingDimension = sc.Weights, sc.MissingDimension
+	q := *base.plan
+	q.def = &pd
+	if sc.Weights != bsc.Weights {
+		wf, _ := LookupWeighting(sc.Weights)
+		n, nInd := q.n, q.nInd
+		q.data = make([]rbData, len(base.plan.data))
+		for a, impName := range q.cfg.Impute {
+			X, _, err := prepareValues(&pd, base.m, base.rated, impName, imputePos(&pd, true))
+			if err != nil {
+				return &calGroup{err: err}
+			}
+			_, D, _ := treatColumns(&pd, X)
+			for b := range q.cfg.Normalise {
+				at := a*len(q.cfg.Normalise) + b
+				d := base.plan.data[at]
+				N := make([][]float64, n)
+				for k := range N {
+					N[k] = make([]float64, nInd)
+					for i := range nInd {
+						N[k][i] = d.vals[i*n+k]
+					}
+				}
+				raw, err := wf.Fn(WeightContext{Def: &pd, Normalised: N, Values: D})
+				if err != nil {
+					return &calGroup{err: err}
+				}
+				within := map[string]float64{}
+				for _, w := range TreeWeights(&pd, raw) {
+					within[w.ID] = w.Weight
+				}
+				d.wInd, d.wDim = make([]float64, nInd), make([]float64, q.nDim)
+				for i, ind := range pd.Indicators {
+					d.wInd[i] = within[ind.ID]
+				}
+				for j, dim := range pd.Dimensions {
+					d.wDim[j] = within[dim.ID]
+				}
+				q.data[at] = d
+			}
 		}
 	}
-	return above + 1
+	g := *base
+	g.plan, g.def = &q, &pd
+	return &g
 }

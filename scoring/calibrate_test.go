@@ -119,11 +119,13 @@ func TestCalibrateRecoversTAIScores(t *testing.T) {
 		}
 		assert.Equal(t, want, c.ConsistentShare, "%s = %v", c.Setting, c.Value)
 	}
-	// The recommended result is the scheme's own run.
-	require.NotNil(t, res.RecommendedResult)
-	assert.Equal(t, "minmax", res.RecommendedResult.Def.Scoring.Normalise)
-	assert.Equal(t, 1, res.RecommendedResult.Regions[0].Rank)
-	assert.Equal(t, "Finland", res.RecommendedResult.Regions[0].Region.Name)
+	// The recommended definition and its figures for the published regions.
+	require.NotNil(t, res.RecommendedDef)
+	assert.Equal(t, "minmax", res.RecommendedDef.Scoring.Normalise)
+	require.Len(t, res.Outcomes, 6)
+	assert.Equal(t, "Finland", res.Outcomes[0].Published.Region.Name)
+	assert.Equal(t, 1, res.Outcomes[0].Rank)
+	assert.InDelta(t, 71.87, res.Outcomes[0].Score, 0.005)
 }
 
 // TestCalibrateRecoversOwnRatings rates the TAI with a known scheme,

@@ -23,34 +23,49 @@ func coveredEnough(def *indicators.Definition, present int) bool {
 	return present > 0 && n > 0 && float64(present)/float64(n) >= def.Scoring.MinCoverage
 }
 
-// dimensionsWithout lists the dimensions with indicators under them in
-// which values (one region's row, NaN missing) has none, in declaration
-// order.
-func dimensionsWithout(def *indicators.Definition, values []float64) []string {
-	var out []string
+// dimensionIndicators lists, for each dimension with indicators under
+// it (declaration order), its id and those indicators' positions.
+type dimensionIndicators []struct {
+	id   string
+	inds []int
+}
+
+func dimensionsOf(def *indicators.Definition) dimensionIndicators {
+	var out dimensionIndicators
 	for _, d := range def.Dimensions {
-		inds := def.IndicatorsUnder(d.ID)
-		if len(inds) == 0 {
+		under := def.IndicatorsUnder(d.ID)
+		if len(under) == 0 {
 			continue
 		}
+		idx := make([]int, len(under))
+		for i, ind := range under {
+			idx[i] = ind.Index
+		}
+		out = append(out, struct {
+			id   string
+			inds []int
+		}{d.ID, idx})
+	}
+	return out
+}
+
+// without lists the dimensions in which values (one region's row, NaN
+// missing) has none, in declaration order.
+func (dims dimensionIndicators) without(values []float64) []string {
+	var out []string
+	for _, d := range dims {
 		none := true
-		for _, ind := range inds {
-			if !math.IsNaN(values[ind.Index]) {
+		for _, i := range d.inds {
+			if !math.IsNaN(values[i]) {
 				none = false
 				break
 			}
 		}
 		if none {
-			out = append(out, d.ID)
+			out = append(out, d.id)
 		}
 	}
 	return out
-}
-
-// unratedByDimension reports whether missing_dimension = "unrated" leaves
-// a region with these values unrated.
-func unratedByDimension(def *indicators.Definition, values []float64) bool {
-	return def.Scoring.MissingDimension == "unrated" && len(dimensionsWithout(def, values)) > 0
 }
 
 // zeroMissing sets a dimension's missing scores to 0 under

@@ -52,13 +52,14 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 
 	// Coverage decides who is rated.
 	rated, present := coverage(def, m)
+	dims := dimensionsOf(def)
 	all := make([]*RegionResult, len(m.Regions))
 	for r, reg := range m.Regions {
 		rr := &RegionResult{Region: reg, Rated: true, Present: present[r], Total: nInd}
 		if nInd > 0 {
 			rr.Coverage = float64(present[r]) / float64(nInd)
 		}
-		rr.NoData = dimensionsWithout(def, m.Values[r])
+		rr.NoData = dims.without(m.Values[r])
 		if !slices.Contains(rated, r) {
 			rr.Rated = false
 			rr.Reason = coverageReason(present[r], nInd, sc.MinCoverage)
@@ -264,13 +265,17 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 func coverage(def *indicators.Definition, m *indicators.Matrix) (rated, present []int) {
 	nInd := len(def.Indicators)
 	present = make([]int, len(m.Regions))
+	var dims dimensionIndicators
+	if def.Scoring.MissingDimension == "unrated" {
+		dims = dimensionsOf(def)
+	}
 	for r := range m.Regions {
 		for i := range nInd {
 			if !math.IsNaN(m.Values[r][i]) {
 				present[r]++
 			}
 		}
-		if coveredEnough(def, present[r]) && !unratedByDimension(def, m.Values[r]) {
+		if coveredEnough(def, present[r]) && (dims == nil || len(dims.without(m.Values[r])) == 0) {
 			rated = append(rated, r)
 		}
 	}
