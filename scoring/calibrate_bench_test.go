@@ -2,6 +2,8 @@ package scoring
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"runtime"
 	"testing"
 
@@ -22,9 +24,9 @@ missing_dimension = ["renormalise", "zero"]
 // calSynth is the synthetic 3,000-region project of BenchmarkRobust3000
 // as a dataset, with published stars for every 30th region (under the
 // default scheme) and ranks for the first ten.
-func calSynth(tb testing.TB) (*indicators.Definition, *indicators.Dataset, *indicators.Published) {
+func calSynth(tb testing.TB, extra string) (*indicators.Definition, *indicators.Dataset, *indicators.Published) {
 	tb.Helper()
-	def, m := rbSynthDef(tb, rbSynthTOML(48, 6, rbScoring, rbStars, calSpace), 3000)
+	def, m := rbSynthDef(tb, rbSynthTOML(48, 6, rbScoring, rbStars, calSpace+extra), 3000)
 	ds := &indicators.Dataset{Regions: indicators.NewRegionSet(m.Regions)}
 	for k, reg := range m.Regions {
 		for i, ind := range def.Indicators {
@@ -52,23 +54,28 @@ func calSynth(tb testing.TB) (*indicators.Definition, *indicators.Dataset, *indi
 }
 
 // BenchmarkCalibrate3000 calibrates 3,000 regions × 48 indicators in 6
-// dimensions over 144 candidate schemes; compare its ns/candidate with
+// dimensions over 144 candidate schemes, and over 576 (the same with two
+// tie rules and two star rules); compare its ns/candidate with
 // BenchmarkRobust3000's ns/sample.
 func BenchmarkCalibrate3000(b *testing.B) {
-	def, ds, pub := calSynth(b)
-	b.ResetTimer()
-	var res *CalibrateResult
-	for range b.N {
-		var err error
-		res, err = Calibrate(context.Background(), def, ds, 2020, pub, CalibrateOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
+	for _, extra := range []string{"", "ties = [\"competition\", \"dense\"]\nstars = [\"thresholds\", \"quantiles\"]\n"} {
+		def, ds, pub := calSynth(b, extra)
+		n, _ := CandidateCount(def.Calibrate, math.MaxInt)
+		b.Run(fmt.Sprintf("candidates=%d", n), func(b *testing.B) {
+			var res *CalibrateResult
+			for range b.N {
+				var err error
+				res, err = Calibrate(context.Background(), def, ds, 2020, pub, CalibrateOptions{})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			if res.Candidates < 100 || res.Consistent == 0 {
+				b.Fatalf("%d candidates, %d consistent", res.Candidates, res.Consistent)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(res.Candidates), "ns/candidate")
+			b.ReportMetric(float64(runtime.GOMAXPROCS(0)), "procs")
+		})
 	}
-	b.StopTimer()
-	if res.Candidates < 100 || res.Consistent == 0 {
-		b.Fatalf("%d candidates, %d consistent", res.Candidates, res.Consistent)
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(res.Candidates), "ns/candidate")
-	b.ReportMetric(float64(runtime.GOMAXPROCS(0)), "procs")
 }

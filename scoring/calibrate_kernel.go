@@ -43,7 +43,7 @@ var (
 type calGroup struct {
 	plan    *rbPlan
 	m       *indicators.Matrix
-	rated   []int // rated rows of m
+	rated   []int                  // rated rows of m
 	def     *indicators.Definition // the plan's definition
 	pooled  bool
 	err     error // the plan could not be made: every candidate goes through Run
