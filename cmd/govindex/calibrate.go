@@ -108,3 +108,32 @@ func replication(ctx context.Context, g *globalOptions, p *project, year int) (*
 		},
 	})
 }
+
+func init() {
+	helpZh["govindex calibrate"] = helpText{
+		short: "复现校准：哪些事先声明的方案能复现已发布的评级、推荐哪一个、各星级阈值可取的区间",
+		long: `calibrate 依据不完整的信息重建已发布的评级。index.toml 写明发布了什么，以及哪些方案是合理的：
+
+  [published]
+  file = "published.csv"        # region,stars,rank,score——后三列任选；空白表示不知道；
+                                # 星级可以是范围，如 1-4
+  # score_tolerance = 0.005     # 默认：每格所发布数值最后一位的半个单位
+
+  [calibrate]                   # 备选值，靠前的优先；每种组合是一个候选方案
+  normalise = ["fracmax", "minmax", "prank"]
+  weights = ["equal", "entropy"]
+  missing_dimension = ["renormalise", "zero", "unrated"]
+  complete = [false, true]      # 证据来源：没有记录即为 0
+  thresholds = [[20, 40, 60, 80], [25, 50, 75, 90]]
+  # 任何 [scoring] 键，stars（星级方法）、thresholds、classes、labels；max_candidates = 100000
+
+每个候选方案都按评价年份（--year）计算，并与发布结果比较：星级相符（发布的星级或范围）、排名相符、
+发布排名与计算排名的 Kendall tau-b，以及得分均方根误差。与所有发布数值都相符的方案为“一致”。
+推荐方案是一致方案中与 index.toml 设置差别最少的一个（相同时取靠前的备选值）；没有一致方案时，
+取最接近的方案，并列出它与发布结果不符之处。输出还给出每项设置在一致方案中的取值，以及推荐方案下
+每个星级阈值在什么区间内仍能复现发布的星级。
+
+--format table（默认）或 md 供阅读，csv（每个候选方案一行），json（约定格式），toml（推荐的
+[scoring] 与 [stars]，可直接粘贴）。没有方案能复现发布结果也是一种结果（退出码 0），不是错误。`,
+	}
+}
