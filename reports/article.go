@@ -44,6 +44,10 @@ type ArticleOptions struct {
 	// ranking and dimension charts under the overview table, as report's
 	// article.md does.
 	ChartsDir string
+	// Replication is the calibration of the same index against what was
+	// published (nil: none); the overview then says whether the published
+	// rating is reproduced, and by how many of the declared schemes.
+	Replication *scoring.CalibrateResult
 }
 
 // ArticleChart is a figure the article shows: an image path relative to
@@ -157,6 +161,9 @@ type ArticleOverview struct {
 	Method string
 	// Robust summarises the uncertainty analysis (nil without one).
 	Robust *ArticleRobustSummary
+	// Replication says whether the published rating is reproduced (nil
+	// without a calibration).
+	Replication *ArticleReplication
 }
 
 // ArticleRobustSummary is the uncertainty analysis at a glance.
@@ -235,6 +242,9 @@ type ArticleRegion struct {
 	Dimensions []*ArticleDimension
 	Scored     int
 	NotRatedOn []*ArticleDimension
+	// CountedZero lists the dimensions without data that counted as 0
+	// ([scoring] missing_dimension = "zero").
+	CountedZero []*ArticleDimension
 	// Strongest and Weakest are the dimensions with the highest and lowest
 	// score (ties: the one declared first); Weakest is nil when fewer than
 	// two dimensions differ.
@@ -390,6 +400,9 @@ func WriteArticle(w io.Writer, r *scoring.Result, o ArticleOptions) error {
 	}
 	if o.ChartsDir != "" {
 		a.Charts = articleCharts(o.ChartsDir, lang)
+	}
+	if o.Replication != nil {
+		a.Overview.Replication = articleReplication(o.Replication, lang)
 	}
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, a); err != nil {
@@ -749,6 +762,9 @@ func articleRegion(r *scoring.Result, rr *scoring.RegionResult, lang string, top
 			ad.Stars, ad.Glyphs, ad.Class = n.Stars, StarGlyphs(n.Stars, classes), Text(classLabel(def, n.Class, n.Stars))
 		}
 		ar.Dimensions = append(ar.Dimensions, ad)
+		if rr.Rated && !ad.Missing && slices.Contains(rr.NoData, d.ID) {
+			ar.CountedZero = append(ar.CountedZero, ad)
+		}
 		if ad.Missing {
 			if rr.Rated {
 				ar.NotRatedOn = append(ar.NotRatedOn, ad)

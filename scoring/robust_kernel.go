@@ -780,8 +780,9 @@ func (w *rbWorker) evaluate() bool {
 	if logs {
 		w.needVal[p.root] = false
 	}
+	zero := p.def.Scoring.MissingDimension == "zero"
 	for ni := range p.nodes {
-		if !w.node(ni, d) {
+		if !w.node(ni, d) || zero && !w.zeroRows(ni) {
 			return false
 		}
 	}
