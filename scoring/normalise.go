@@ -37,6 +37,14 @@ type Normaliser struct {
 	// except that dist2ref gives all NaN when Ref is -1, since the
 	// reference's value may be missing on a single indicator anyway.
 	Needs string
+	// Scale names the scale of an unbounded method's values ("zscore",
+	// "rank", "borda", "ratio", "data"); bounded methods are on the range.
+	// Star thresholds set for one scale mean nothing on another.
+	Scale string
+	// Floor is the least value an unbounded method gives: "one" (ranks
+	// from 1), "any" (zero or negative values occur) or "data" (the data's
+	// own values); bounded methods reach the range's lower end.
+	Floor string
 	// Fn normalises one column. x is already direction-adjusted; Fn returns
 	// a new slice and never changes x; NaN in gives NaN out.
 	Fn func(x []float64, p NormaliseParams) []float64
@@ -45,17 +53,35 @@ type Normaliser struct {
 // normalisers is the registry: adding a method is one entry here.
 var normalisers = registryByName([]Normaliser{
 	{Name: "minmax", Bounded: true, Fn: normMinMax},
-	{Name: "zscore", Fn: normZScore},
-	{Name: "rank", Fn: normRank},
+	{Name: "zscore", Scale: "zscore", Floor: "any", Fn: normZScore},
+	{Name: "rank", Scale: "rank", Floor: "one", Fn: normRank},
 	{Name: "prank", Bounded: true, Fn: normPRank},
-	{Name: "borda", Fn: normBorda},
+	{Name: "borda", Scale: "borda", Floor: "any", Fn: normBorda},
 	{Name: "goalposts", Bounded: true, Needs: "goalposts", Fn: normGoalposts},
 	{Name: "dist2max", Bounded: true, Fn: normDist2Max},
-	{Name: "dist2ref", Needs: "reference", Fn: normDist2Ref},
+	{Name: "dist2ref", Needs: "reference", Scale: "ratio", Floor: "any", Fn: normDist2Ref},
 	{Name: "dist2target", Bounded: true, Needs: "target", Fn: normDist2Target},
 	{Name: "fracmax", Bounded: true, Fn: normFracMax},
-	{Name: "none", Fn: normNone},
+	{Name: "none", Scale: "data", Floor: "data", Fn: normNone},
 }, func(n Normaliser) string { return n.Name })
+
+// scaleOf is the scale of n's values: "range" for bounded methods.
+func (n Normaliser) scaleOf() string {
+	if n.Bounded {
+		return "range"
+	}
+	return n.Scale
+}
+
+// mayBeNonPositive says whether n can give a value ≤ 0 with range lo:
+// positive-only aggregations (geometric, harmonic, power) cannot take it.
+// A method on the data's own values is judged by the data, not here.
+func (n Normaliser) mayBeNonPositive(lo float64) bool {
+	if n.Bounded {
+		return lo <= 0
+	}
+	return n.Floor == "any"
+}
 
 // LookupNormaliser returns the normaliser registered under name.
 func LookupNormaliser(name string) (Normaliser, bool) {

@@ -432,6 +432,7 @@ func ResolveUncertainty(def *indicators.Definition, opts RobustOptions) (RobustC
 			}
 		}
 	}
+	errs = append(errs, checkUncertaintyPairs(def, cfg, len(u.Normalise) > 0, len(u.Aggregate) > 0, pos)...)
 	if len(errs) > 0 {
 		errs.Sort()
 		return cfg, errs

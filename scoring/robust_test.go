@@ -534,44 +534,45 @@ func TestRobustExclusionKeepsOnePerDimension(t *testing.T) {
 // A sample that draws the geometric mean over a value ≤ 0 fails and is
 // counted, not fatal; when every sample fails, the error points at
 // [uncertainty] aggregate.
-func TestRobustFailedSamples(t *testing.T) {
+// TestRobustIncompatiblePairs: alternatives that cannot combine are bad
+// input at their key, not samples that fail and are silently dropped — a
+// positive-only aggregation drawn with a normalisation that gives zero
+// (minmax over [0, 100]) or negative values (zscore), and a normalisation
+// on another scale than the one the star thresholds are set for.
+func TestRobustIncompatiblePairs(t *testing.T) {
 	sc := strings.Replace(rbScoring, "range = [1, 100]", "range = [0, 100]", 1)
-	src := rbSynthTOML(6, 2, sc, rbStars, `[uncertainty]
-samples = 400
-aggregate = ["arithmetic", "geometric"]
-`)
+	for _, tc := range []struct {
+		name, scoring, uncertainty, key, msg string
+	}{
+		{"minmax from 0 with geometric", sc, "aggregate = [\"arithmetic\", \"geometric\"]", "aggregate",
+			`[uncertainty] would draw normalisation "minmax" with aggregation "geometric", which needs positive values`},
+		{"zscore with geometric", rbScoring, "normalise = [\"minmax\", \"zscore\"]\naggregate = [\"arithmetic\", \"geometric\"]", "aggregate",
+			`[uncertainty] would draw normalisation "zscore" with aggregation "geometric"`},
+		{"zscore against thresholds", rbScoring, "normalise = [\"minmax\", \"zscore\"]", "normalise",
+			`normalisation "zscore" in [uncertainty] normalise gives z-scores around 0, not values from 1 to 100 as [scoring] normalise "minmax" does: [stars] thresholds [20, 40, 60, 80] would mean nothing for its samples`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := rbSynthTOML(6, 2, tc.scoring, rbStars, "[uncertainty]\nsamples = 400\n"+tc.uncertainty+"\n")
+			def, m := rbSynthDef(t, src, 30)
+			_, err := Robust(context.Background(), def, m, RobustOptions{})
+			var list indicators.ErrorList
+			require.True(t, errors.As(err, &list), "%v", err)
+			found := false
+			for _, ie := range list {
+				if strings.Contains(ie.Msg, tc.msg) {
+					found = true
+					assert.Equal(t, tc.key, strings.TrimSpace(strings.SplitN(strings.Split(src, "\n")[ie.Pos.Line-1], "=", 2)[0]))
+					assert.NotEmpty(t, ie.Hint)
+				}
+			}
+			assert.True(t, found, "%v", err)
+		})
+	}
+	// With a range above 0 the same alternatives combine: no sample fails.
+	src := rbSynthTOML(6, 2, rbScoring, rbStars, "[uncertainty]\nsamples = 400\naggregate = [\"arithmetic\", \"geometric\"]\n")
 	def, m := rbSynthDef(t, src, 30)
 	rr := rbRobust(t, def, m, RobustOptions{})
-	// minmax gives 0 to the lowest region: every geometric draw fails.
-	want := 0
-	w := &rbWorker{p: &rbPlan{cfg: rr.Config}, pcg: rand.NewPCG(0, 0)}
-	w.rng = rand.New(w.pcg)
-	w.fInd, w.fDim, w.uExcl, w.excl = make([]float64, 6), make([]float64, 2), make([]float64, 6), make([]bool, 6)
-	for i := range 400 {
-		w.drawRandom(uint64(i))
-		if w.g == 1 {
-			want++
-		}
-	}
-	assert.Equal(t, want, rr.Failed)
-	assert.InDelta(t, 200, want, 40)
-	assert.Contains(t, rr.FailReason, "the geometric mean needs positive values")
-	var total float64
-	for _, r := range rr.Regions {
-		total = 0
-		for _, s := range r.StarShares {
-			total += s
-		}
-		assert.InDelta(t, 1, total, 1e-12)
-	}
-
-	all := strings.Replace(src, `aggregate = ["arithmetic", "geometric"]`, `aggregate = ["geometric"]`, 1)
-	def, m = rbSynthDef(t, all, 30)
-	_, err := Robust(context.Background(), def, m, RobustOptions{})
-	var ie *indicators.InputError
-	require.True(t, errors.As(err, &ie), "%v", err)
-	assert.Equal(t, rbLine(t, all, `aggregate = ["geometric"]`), ie.Pos.Line)
-	assert.Contains(t, ie.Msg, "every one of the 400 samples failed")
+	assert.Zero(t, rr.Failed, rr.FailReason)
 }
 
 // ---------------------------------------------------------------------------
