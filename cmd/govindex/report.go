@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/govindex/govindex/indicators"
+	"github.com/govindex/govindex/internal/atomicfile"
 	"github.com/govindex/govindex/reports"
 	"github.com/govindex/govindex/scoring"
 	"github.com/spf13/cobra"
@@ -214,7 +215,7 @@ func writeDirAtomic(ctx context.Context, g *globalOptions, out string, check fun
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-*")
+	tmp, err := atomicfile.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("create a temporary folder next to %s: %w", out, err)
 	}
@@ -222,6 +223,7 @@ func writeDirAtomic(ctx context.Context, g *globalOptions, out string, check fun
 	defer func() {
 		if !done {
 			os.RemoveAll(tmp)
+			atomicfile.Forget(tmp)
 		}
 	}()
 	if err := fill(tmp); err != nil {
@@ -252,30 +254,47 @@ func writeDirAtomic(ctx context.Context, g *globalOptions, out string, check fun
 // place, or renamed back if that fails.
 func replaceDir(tmp, out string, exists bool, g *globalOptions) error {
 	if !exists {
-		if err := os.Rename(tmp, out); err != nil {
-			return fmt.Errorf("rename %s to %s: %w", tmp, out, err)
-		}
-		return nil
+		return atomicfile.Commit(tmp, func() error {
+			if err := os.Rename(tmp, out); err != nil {
+				return fmt.Errorf("rename %s to %s: %w", tmp, out, err)
+			}
+			return nil
+		})
 	}
-	backup, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".old-*")
+	// The backup name is registered, so that a signal while the old folder
+	// is being removed does not leave half of it behind.
+	backup, err := atomicfile.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".old-*")
 	if err != nil {
 		return fmt.Errorf("create a backup name next to %s: %w", out, err)
 	}
 	if err := os.Remove(backup); err != nil {
+		atomicfile.Forget(backup)
 		return err
 	}
-	if err := os.Rename(out, backup); err != nil {
-		return fmt.Errorf("move the old %s aside: %w", out, err)
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		if rerr := os.Rename(backup, out); rerr != nil {
-			return fmt.Errorf("rename %s to %s: %w; the old report is kept in %s", tmp, out, err, backup)
+	kept := false
+	err = atomicfile.Commit(tmp, func() error {
+		if err := os.Rename(out, backup); err != nil {
+			return fmt.Errorf("move the old %s aside: %w", out, err)
 		}
-		return fmt.Errorf("rename %s to %s: %w", tmp, out, err)
+		if err := os.Rename(tmp, out); err != nil {
+			if rerr := os.Rename(backup, out); rerr != nil {
+				kept = true
+				return fmt.Errorf("rename %s to %s: %w; the old report is kept in %s", tmp, out, err, backup)
+			}
+			return fmt.Errorf("rename %s to %s: %w", tmp, out, err)
+		}
+		return nil
+	})
+	if err != nil {
+		if kept {
+			atomicfile.Forget(backup) // the only copy of the old report
+		}
+		return err
 	}
 	if err := os.RemoveAll(backup); err != nil {
 		fmt.Fprintf(g.stderr, "govindex: "+catalog(g.lang).backupLeft+"\n", backup, err)
 	}
+	atomicfile.Forget(backup)
 	return nil
 }
 

@@ -15,7 +15,7 @@ import (
 // temporary file is removed and path is left untouched.
 func Write(path string, perm os.FileMode, fn func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	f, err := CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("create temporary file: %w", err)
 	}
@@ -24,6 +24,7 @@ func Write(path string, perm os.FileMode, fn func(w io.Writer) error) (err error
 		if err != nil {
 			f.Close()
 			os.Remove(tmp)
+			Forget(tmp)
 		}
 	}()
 	if err = fn(f); err != nil {
@@ -38,5 +39,5 @@ func Write(path string, perm os.FileMode, fn func(w io.Writer) error) (err error
 	if err = f.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp, path)
+	return Commit(tmp, func() error { return os.Rename(tmp, path) })
 }
