@@ -42,6 +42,9 @@ func TestInterruptLeavesNothing(t *testing.T) {
 	}
 	dir := t.TempDir()
 	inputs := interruptInputs(t, dir)
+	// The runs' own temporary folder (TMPDIR), where libraries spill.
+	tmp := filepath.Join(dir, "tmp")
+	require.NoError(t, os.Mkdir(tmp, 0o755))
 
 	type phase struct {
 		name    string
@@ -66,7 +69,7 @@ func TestInterruptLeavesNothing(t *testing.T) {
 				var out bytes.Buffer
 				cmd := exec.Command(os.Args[0], append(ph.args, "--lang", "en")...)
 				cmd.Dir = dir
-				cmd.Env = append(os.Environ(), mainEnv+"=1")
+				cmd.Env = append(os.Environ(), mainEnv+"=1", "TMPDIR="+tmp)
 				cmd.Stdout, cmd.Stderr = &out, &out
 				require.NoError(t, cmd.Start())
 				exited := make(chan error, 1)
@@ -89,7 +92,8 @@ func TestInterruptLeavesNothing(t *testing.T) {
 				assert.Equal(t, s.want, cmd.ProcessState.ExitCode(), "exit status (%v); output:\n%s", cmd.ProcessState, out.String())
 				assert.Contains(t, out.String(), "govindex: interrupted; nothing was written")
 				assert.Equal(t, 1, strings.Count(out.String(), "interrupted"), "told once:\n%s", out.String())
-				assert.Equal(t, []string{"p"}, dirNames(t, dir), "left behind in the output's folder")
+				assert.Equal(t, []string{"p", "tmp"}, dirNames(t, dir), "left behind in the output's folder")
+				assert.Empty(t, dirNames(t, tmp), "left behind in TMPDIR")
 				assert.Equal(t, inputs, dirNames(t, filepath.Join(dir, "p")), "left behind in the project")
 			})
 		}
