@@ -339,7 +339,7 @@ func writeReport(ctx context.Context, g *globalOptions, p *project, res *scoring
 			return err
 		}
 		var buf bytes.Buffer
-		if err := f.write(&buf); err != nil {
+		if err := f.write(ctxWriter{ctx, &buf}); err != nil {
 			return err
 		}
 		if err := os.WriteFile(filepath.Join(dir, f.name), buf.Bytes(), 0o644); err != nil {
@@ -356,4 +356,18 @@ func writeReport(ctx context.Context, g *globalOptions, p *project, res *scoring
 		ie.Pos = def.KeyPos("report", 0, "font")
 	}
 	return err
+}
+
+// ctxWriter is w failing once ctx is done, so that a renderer that checks
+// its writes stops early when the run is interrupted.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }

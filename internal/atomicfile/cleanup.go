@@ -1,15 +1,16 @@
 package atomicfile
 
 import (
-	"errors"
+	"context"
+	"fmt"
 	"os"
 	"sync"
 )
 
 // ErrClosed is returned by CreateTemp, MkdirTemp and Commit once Cleanup
 // has run: the process is being stopped and may create or publish nothing
-// more.
-var ErrClosed = errors.New("stopping: no file may be created or published any more")
+// more. It is a context.Canceled, so that it is told as an interruption.
+var ErrClosed = fmt.Errorf("stopping: no file may be created or published any more: %w", context.Canceled)
 
 // The registry of the temporary files and folders that exist now. Every
 // temporary file or folder the program makes is created through it, so
