@@ -50,14 +50,16 @@ func TestInterruptLeavesNothing(t *testing.T) {
 		name    string
 		args    []string
 		waitFor string // signal once a file with this prefix exists; "" for after a moment
+		twice   bool   // signal again at once: the run stops without its grace period
 	}
 	phases := []phase{
-		{"parsing a big data file", []string{"rate", "--config", "p/index.toml", "--format", "csv", "--out", "r.csv"}, ""},
-		{"reading a big workbook", []string{"rate", "--config", "p/xlsx.toml", "--format", "json", "--out", "r.json"}, ""},
-		{"a deep dimension chain", []string{"rate", "--config", "p/deep.toml", "--format", "json", "--out", "r.json"}, ""},
-		{"robust with many samples", []string{"robust", "--config", "p/index.toml", "--samples", "200000", "--format", "json", "--out", "r.json"}, ""},
-		{"report while writing", []string{"report", "--config", "p/report.toml", "--out", "rep"}, ".rep.tmp-"},
-		{"synth while writing", []string{"synth", "--regions", "500000", "--indicators", "48", "--out", "big"}, ".big.tmp-"},
+		{"parsing a big data file", []string{"rate", "--config", "p/index.toml", "--format", "csv", "--out", "r.csv"}, "", false},
+		{"reading a big workbook", []string{"rate", "--config", "p/xlsx.toml", "--format", "json", "--out", "r.json"}, "", false},
+		{"a deep dimension chain", []string{"rate", "--config", "p/deep.toml", "--format", "json", "--out", "r.json"}, "", false},
+		{"robust with many samples", []string{"robust", "--config", "p/index.toml", "--samples", "200000", "--format", "json", "--out", "r.json"}, "", false},
+		{"report while writing", []string{"report", "--config", "p/report.toml", "--out", "rep"}, ".rep.tmp-", false},
+		{"synth while writing", []string{"synth", "--regions", "500000", "--indicators", "48", "--out", "big"}, ".big.tmp-", false},
+		{"report while writing, signalled twice", []string{"report", "--config", "p/report.toml", "--out", "rep"}, ".rep.tmp-", true},
 	}
 	signals := []struct {
 		sig  syscall.Signal
@@ -79,6 +81,10 @@ func TestInterruptLeavesNothing(t *testing.T) {
 				}
 				require.NoError(t, cmd.Process.Signal(s.sig))
 				start := time.Now()
+				if ph.twice {
+					time.Sleep(20 * time.Millisecond)
+					cmd.Process.Signal(s.sig) // it may have exited already
+				}
 				select {
 				case <-exited:
 				case <-time.After(2 * time.Minute):
