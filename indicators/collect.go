@@ -17,6 +17,9 @@ type Evidence struct {
 	// Title names the record for readers (a policy's title, a platform's
 	// or partner's name); When is its date as written. Either may be "".
 	Title, When string
+	// TitleEn is the record's title in English, from the optional
+	// title_en column of every evidence table ("" when not given).
+	TitleEn string
 }
 
 // String formats the evidence as file:row or file#id.

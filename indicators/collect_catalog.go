@@ -416,6 +416,9 @@ func parseCatalogFile(file string, data []byte, encoding string) (*catFile, Erro
 		return nil, at(derr)
 	}
 	text = strings.TrimPrefix(text, "\uFEFF")
+	if errs := bidiTextErrors(file, text); len(errs) > 0 {
+		return nil, errs
+	}
 	trimmed := strings.TrimSpace(text)
 	if trimmed == "" {
 		return nil, at(Errorf(Pos{Line: 1}, hintCatalogFormats, "the file is empty"))

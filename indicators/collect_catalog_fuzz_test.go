@@ -32,6 +32,8 @@ func FuzzCatalog(f *testing.F) {
 		`{"@context": {"t": "@type"}, "@graph": {"t": "Dataset", "distribution": {"@list": [{"format": "csv"}]}}}`,
 		`{"dataset": [{"modified": "R/2017-01-01/P1D"}, {"issued": "9999999999999"}]}`,
 		"\uFEFF[]", "", "{", "null", `{"result": null, "success": false}`,
+		// Bidi controls, escaped and raw, and old Mac line ends.
+		`{"dataset": [{"identifier": "x", "title": "\u202e12"}]}`, "{\"dataset\": [{\"title\": \"a\u2066b\"}]}", "{\r\"dataset\": []\r}",
 	} {
 		f.Add([]byte(s))
 	}

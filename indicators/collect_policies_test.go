@@ -245,3 +245,24 @@ func TestPoliciesGB18030(t *testing.T) {
 	require.Error(t, err)
 	assert.True(t, strings.HasPrefix(err.Error(), "p.csv:2: not valid UTF-8"), err.Error())
 }
+
+// TestPoliciesLookAlikesAndLineEnds: an evidence file with old Mac line
+// ends and region names and codes written with invisible characters or
+// full-width digits gives the measures of the plain file; a bidi control
+// in it is refused at its cell.
+func TestPoliciesLookAlikesAndLineEnds(t *testing.T) {
+	plain := coFixture(t, "policies.csv")
+	want := coCollect(t, coParse(t, coSourceTOML("policies", []string{"p.csv"}, ""), map[string][]byte{"p.csv": plain}), 2015, 2016, 2017)
+
+	text := strings.ReplaceAll(string(plain), "\n", "\r")
+	text = strings.Replace(text, "\r贵州省,2017-06-07", "\r贵州\u200b省,2017-06-07", 1)
+	text = strings.Replace(text, "\r520000,", "\r５２００００\ufeff,", 1)
+	got := coCollect(t, coParse(t, coSourceTOML("policies", []string{"p.csv"}, ""), map[string][]byte{"p.csv": []byte(text)}), 2015, 2016, 2017)
+	assert.Equal(t, want, got, "the same values, cited at the same lines")
+
+	bidi := strings.Replace(string(plain), "北京市,2015,", "北京市,2015,\u202e", 1)
+	def := coParse(t, coSourceTOML("policies", []string{"p.csv"}, ""), map[string][]byte{"p.csv": []byte(bidi)})
+	_, _, err := Collect(def, testRegions(t), []int{2017}, "")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `p.csv:6:3: cell "\u202e北京市大数据和云计算发展行动计划" holds the invisible bidi control U+202E`)
+}

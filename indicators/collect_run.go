@@ -432,6 +432,8 @@ func newEvReader(req CollectRequest, kind string, cols []evColumn) *evReader {
 	if req.Regions == nil {
 		req.Regions = NewRegionSet(nil)
 	}
+	// Every evidence table may give its records' titles in English.
+	cols = append(slices.Clip(cols), evColumn{name: "title_en", aliases: []string{"英文标题", "英文名称"}})
 	r := &evReader{req: req, kind: kind, cols: cols, repeats: map[string]*repeatedErr{}, seen: map[string]Pos{}}
 	if req.Source != nil && req.Source.Region != "" {
 		reg, ok := req.Regions.Lookup(req.Source.Region)
@@ -542,7 +544,7 @@ func (r *evReader) header(t *Table) (map[string]int, bool) {
 
 // record reads the region and date of a row.
 func (r *evReader) record(row evRow) (evRecord, bool) {
-	rec := evRecord{Ev: Evidence{File: row.t.File, Row: row.t.Lines[row.row], When: row.cell("date")}}
+	rec := evRecord{Ev: Evidence{File: row.t.File, Row: row.t.Lines[row.row], When: row.cell("date"), TitleEn: row.cell("title_en")}}
 	ok := true
 	switch {
 	case row.has("region"):

@@ -457,7 +457,7 @@ func TestCollectMessagesChinese(t *testing.T) {
 		got = append(got, e.Pos.String()+": "+msg+"；"+hint)
 	}
 	assert.Equal(t, []string{
-		"p.csv:1:6: platforms 证据文件中有未知的列 \"extra\"；请使用 platforms 证据文件的列：region,date,name,kind[,level,departments,datasets,records,domains,url,note]",
+		"p.csv:1:6: platforms 证据文件中有未知的列 \"extra\"；请使用 platforms 证据文件的列：region,date,name,kind[,level,departments,datasets,records,domains,url,note,title_en]",
 		"p.csv:2:1: 未知的地区 \"贵州\"；是否应为 520000（贵州省）？地区须与 regions.csv 中的代码或名称完全一致",
 		"p.csv:2:2: \"2017-02-30\" 不是有效的日期：2017 年 2 月只有 28 天；" + zhHints[hintDate],
 		"p.csv:2:3: 名称 为空；请填写该单元格，或删去该行",

@@ -89,7 +89,7 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 				// Without regions no data is read: the limit is the news.
 				return nil, lerrs
 			}
-			list, err := ReadRegions(ts[0])
+			list, err := readRegions(ts[0], def.denominatorColumns(ts[0]))
 			errs = append(errs, asInputErrors(err, shown)...)
 			regions = list
 		}
@@ -189,4 +189,23 @@ func capErrors(errs ErrorList, file string) ErrorList {
 	out := append(errs[:MaxErrors:MaxErrors], Errorf(Pos{File: file}, "fix the problems above and run again to see the rest",
 		"%d more %s not shown", more, pluralise(more, "problem", "problems")))
 	return out
+}
+
+// denominatorColumns marks the columns of a regions table that some
+// indicator divides by (compared by NameKey): every cell of them must be a
+// number or a missing marker.
+func (d *Definition) denominatorColumns(t *Table) map[int]bool {
+	cols := map[int]bool{}
+	for _, ind := range d.Indicators {
+		if ind.Denominator == "" {
+			continue
+		}
+		key := NameKey(ind.Denominator)
+		for i, h := range t.Header {
+			if NameKey(h) == key {
+				cols[i] = true
+			}
+		}
+	}
+	return cols
 }

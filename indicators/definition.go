@@ -133,6 +133,11 @@ type Indicator struct {
 	// elapsed since a first document is not: whatif lists it as one that
 	// cannot earn a star, never as an option or in a plan.
 	Actionable *bool `toml:"actionable"`
+	// Effort is what one unit of the indicator costs a region, in any unit
+	// the index chooses (extension; nil when not given): whatif ranks its
+	// options by |change| × effort when every actionable indicator has
+	// one, instead of by the share of the regions' range.
+	Effort *float64 `toml:"effort"`
 
 	// Index is the position in Definition.Indicators.
 	Index int `toml:"-"`
@@ -204,15 +209,24 @@ type UncertaintySpec struct {
 	Sensitivity  bool     `toml:"sensitivity"`
 }
 
-// Dimension returns the dimension with the given id.
+// Dimension returns the dimension with the given id, compared by NameKey
+// when it is not written exactly (an id typed with a zero-width space or
+// in full-width letters still finds it).
 func (d *Definition) Dimension(id string) (*Dimension, bool) {
 	x, ok := d.dims[id]
+	if !ok {
+		x, ok = d.dims[NameKey(id)]
+	}
 	return x, ok
 }
 
-// Indicator returns the indicator with the given id.
+// Indicator returns the indicator with the given id, compared by NameKey
+// when it is not written exactly (as Dimension).
 func (d *Definition) Indicator(id string) (*Indicator, bool) {
 	x, ok := d.inds[id]
+	if !ok {
+		x, ok = d.inds[NameKey(id)]
+	}
 	return x, ok
 }
 

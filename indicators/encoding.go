@@ -75,6 +75,36 @@ func DecodeFile(file string, b []byte, enc string) (string, error) {
 }
 
 func decodeText(b []byte, enc string) (string, *InputError) {
+	s, err := decodeBytes(b, enc)
+	if err != nil {
+		return "", err
+	}
+	return normaliseLineEnds(s), nil
+}
+
+// normaliseLineEnds turns every lone CR (the line end of old Mac files)
+// into LF, so that the CSV reader, which only knows LF and CRLF, sees the
+// lines and the line numbers in messages count them; CRLF stays as it is.
+func normaliseLineEnds(s string) string {
+	i := strings.IndexByte(s, '\r')
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c == '\r' && (i+1 == len(s) || s[i+1] != '\n') {
+			c = '\n'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// decodeBytes is decodeText without the line ends normalised.
+func decodeBytes(b []byte, enc string) (string, *InputError) {
 	name, ok := NormaliseEncoding(enc)
 	if !ok {
 		return "", Errorf(Pos{}, `use "auto", "utf-8" or "gb18030" (which also reads GBK and GB2312)`, "unknown text encoding %q", enc)
@@ -203,7 +233,7 @@ func decodeGB18030(b []byte) (string, *InputError) {
 	}
 	// Find the line: decode line by line (newlines are single ASCII bytes in
 	// GB18030, so splitting the bytes is safe).
-	lines := bytes.Split(b, []byte{'\n'})
+	lines := bytes.Split(bytes.ReplaceAll(bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n")), []byte{'\n'})
 	for n, raw := range lines {
 		dl, _ := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
 		if strings.ContainsRune(string(dl), utf8.RuneError) {
@@ -213,7 +243,13 @@ func decodeGB18030(b []byte) (string, *InputError) {
 	return "", Errorf(Pos{}, hintEncoding, "not valid GB18030 text")
 }
 
-// byteLine converts a byte offset into a 1-based line number.
+// byteLine converts a byte offset into a 1-based line number; LF, CRLF
+// and a lone CR each end a line.
 func byteLine(b []byte, off int) int {
-	return 1 + bytes.Count(b[:min(off, len(b))], []byte{'\n'})
+	head := b[:min(off, len(b))]
+	n := 1 + bytes.Count(head, []byte{'\n'}) + bytes.Count(head, []byte{'\r'}) - bytes.Count(head, []byte("\r\n"))
+	if len(head) > 0 && head[len(head)-1] == '\r' && off < len(b) && b[off] == '\n' {
+		n-- // the offset is the LF of a CRLF: still the same line
+	}
+	return n
 }

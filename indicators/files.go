@@ -47,7 +47,7 @@ func (f DirFiles) readFileLimit(rel string, limit int64) ([]byte, string, error)
 	if err != nil {
 		return nil, p, fileError(p, tried, err, limit)
 	}
-	b, err := readLimited(st, func() (io.ReadCloser, error) { return os.Open(p) }, limit)
+	b, err := readLimited(st, func() (io.ReadCloser, error) { return openRegular(p) }, limit)
 	if err != nil {
 		return nil, p, fileError(p, tried, err, limit)
 	}
@@ -84,9 +84,35 @@ func (f FSFiles) readFileLimit(rel string, limit int64) ([]byte, string, error) 
 // errIsDir is the cause of a file that turned out to be a directory.
 var errIsDir = errors.New("is a directory")
 
+// notRegularError is the cause of an input that is neither a regular
+// file nor a directory: a named pipe, a device or a socket. Reading one
+// may wait forever (a pipe nobody writes to) or never end (/dev/zero).
+type notRegularError struct{ mode fs.FileMode }
+
+func (e *notRegularError) Error() string { return "is a " + e.kind() + ", not a regular file" }
+
+// kind names the sort of file, in English words the catalogue translates.
+func (e *notRegularError) kind() string {
+	m := e.mode
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeCharDevice != 0:
+		return "character device"
+	case m&fs.ModeDevice != 0:
+		return "block device"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	}
+	return "special file"
+}
+
+// notRegularHint is the fix for an input that is not a regular file.
+const notRegularHint = "name a regular file; to read what a pipe or a device gives, save it to a file first (e.g. cat SOURCE > FILE)"
+
 // tooLargeError is the cause of a file over the size limit. Size is -1
-// when the file's size was not known before reading (a pipe or a device)
-// and reading stopped at the limit.
+// when the file grew past the limit after its size was checked, and
+// reading stopped at the limit.
 type tooLargeError struct{ size, limit int64 }
 
 func (e *tooLargeError) Error() string {
@@ -97,14 +123,18 @@ func (e *tooLargeError) Error() string {
 }
 
 // readLimited reads a file whose stat is st, opened by open, refusing a
-// directory and a file over limit bytes: by its size before reading it,
-// and, for files whose size the stat does not tell (pipes, devices), by
-// reading no more than limit + 1 bytes.
+// directory, what is not a regular file (checked before it is opened:
+// opening a named pipe waits for a writer) and a file over limit bytes:
+// by its size before reading it, and, should it grow, by reading no more
+// than limit + 1 bytes.
 func readLimited(st fs.FileInfo, open func() (io.ReadCloser, error), limit int64) ([]byte, error) {
 	if st.IsDir() {
 		return nil, errIsDir
 	}
-	if st.Mode().IsRegular() && st.Size() > limit {
+	if !st.Mode().IsRegular() {
+		return nil, &notRegularError{mode: st.Mode()}
+	}
+	if st.Size() > limit {
 		return nil, &tooLargeError{size: st.Size(), limit: limit}
 	}
 	f, err := open()
@@ -113,14 +143,12 @@ func readLimited(st fs.FileInfo, open func() (io.ReadCloser, error), limit int64
 	}
 	defer f.Close()
 	var buf bytes.Buffer
-	if st.Mode().IsRegular() {
-		buf.Grow(int(st.Size()) + 1)
-	}
+	buf.Grow(int(st.Size()) + 1)
 	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, err
 	}
 	if int64(buf.Len()) > limit {
-		// The file grew since the stat, or is not a regular file.
+		// The file grew since the stat.
 		return nil, &tooLargeError{size: -1, limit: limit}
 	}
 	return buf.Bytes(), nil
@@ -132,7 +160,7 @@ func readLimited(st fs.FileInfo, open func() (io.ReadCloser, error), limit int64
 type readFailure struct {
 	shown string // the path shown to users
 	tried string // the path tried, absolute where known
-	err   error  // the cause: a *fs.PathError, errIsDir or a *tooLargeError
+	err   error  // the cause: a *fs.PathError, errIsDir, a *notRegularError or a *tooLargeError
 	limit int64  // the size limit in force
 }
 
@@ -143,6 +171,7 @@ func fileError(shown, tried string, err error, limit int64) error {
 	rf := &readFailure{shown: shown, tried: tried, err: err, limit: limit}
 	var e *InputError
 	var tl *tooLargeError
+	var nr *notRegularError
 	pos := Pos{File: shown}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -151,6 +180,8 @@ func fileError(shown, tried string, err error, limit int64) error {
 		e = Errorf(pos, "make the file readable", "permission denied")
 	case errors.Is(err, errIsDir):
 		e = Errorf(pos, "name a file, not a folder", "is a directory, not a file")
+	case errors.As(err, &nr):
+		e = Errorf(pos, notRegularHint, "is a %s, not a regular file", nr.kind())
 	case errors.As(err, &tl) && tl.size >= 0:
 		e = Errorf(pos, raiseFileLimitHint(tl), "file is %d bytes, over the limit of %d bytes", tl.size, tl.limit)
 	case errors.As(err, &tl):
@@ -187,6 +218,7 @@ func (d *Definition) readNamed(rel, kind string, pos Pos) ([]byte, string, error
 		return b, shown, err
 	}
 	var tl *tooLargeError
+	var nr *notRegularError
 	var e *InputError
 	switch {
 	case errors.Is(rf.err, fs.ErrNotExist):
@@ -195,6 +227,8 @@ func (d *Definition) readNamed(rel, kind string, pos Pos) ([]byte, string, error
 		e = Errorf(pos, "make the file readable (e.g. chmod a+r FILE), or name another file", "%s file %q cannot be read: permission denied (%s)", kind, rel, rf.tried)
 	case errors.Is(rf.err, errIsDir):
 		e = Errorf(pos, "name a file, not a folder: a path to a .csv or .xlsx file", "%s file %q is a directory, not a file (%s)", kind, rel, rf.tried)
+	case errors.As(rf.err, &nr):
+		e = Errorf(pos, notRegularHint, "%s file %q is a %s, not a regular file (%s)", kind, rel, nr.kind(), rf.tried)
 	case errors.As(rf.err, &tl) && tl.size >= 0:
 		e = Errorf(pos, raiseFileLimitHint(tl), "%s file %q is %d bytes, over the limit of %d bytes per input file (%s)", kind, rel, tl.size, tl.limit, rf.tried)
 	case errors.As(rf.err, &tl):

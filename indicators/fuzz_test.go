@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 	"testing"
@@ -80,6 +81,8 @@ func FuzzReadCSVTable(f *testing.F) {
 		"", "a,b\n1,2\n", "\xEF\xBB\xBFcode,name\n520000,贵州省\n", "a,b\n\"1,234\",\"x\ny\"\n",
 		"a,b\n1,x\"y\n", "a,b\n1,\"2\n", "a,a\n", "a,,b\n", "a,b\n1\n1,2,3\n", "PK\x03\x04", "\xFF\xFEa\x00",
 		"a\x00b", "地区,数值\n贵州省,1\n", "\xb5\xd8\xc7\xf8,\xca\xfd\xd6\xb5\n\xb9\xf3\xd6\xdd\xca\xa1,1\n", "a\r\nb\r\n",
+		// Old Mac line ends, look-alike and bidi characters.
+		"code,name\r110000,北京\u200b市\r110000\ufeff,x\r", "a,b\r1,\u202e2\r\r\n3,\"4\r5\"\r", "a\rb\r\n\rc", "a\u2067,b\n1,2\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -106,6 +109,8 @@ func FuzzReadObservations(f *testing.F) {
 		"region,indicator,value\nX,policy_doc,abc\n",
 		"a,b\n1,2\n",
 		"region,year,policy_docs\n520000,17,1\n520000,,1\n",
+		"region\u200b,policy_docs\n520000\u200b,1\n５２００００,2\n贵州\u00ad省,3\n",
+		"region,policy_docs\r520000,1\r",
 	} {
 		f.Add([]byte(s))
 	}
@@ -152,6 +157,12 @@ func FuzzReadXLSXTables(f *testing.F) {
 	f.Add(xlsxBytes(f, sheet{name: "S", rows: [][]any{{"a", "a"}}}))
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte("a,b\n1,2\n"))
+	// Formulas without a saved result, and a shared string index past the
+	// table.
+	f.Add(xlsxBytes(f, sheet{name: "S", rows: [][]any{{"region", "policy_docs"}, {"520000", formula("1+2")}, {"贵州省", formula("NOSUCH(1)")}, {nil, formula("B2*2")}}}))
+	f.Add(rewriteZip(f, xlsxBytes(f, sheet{name: "S", rows: [][]any{{"region", "policy_docs"}, {"贵州省", 1}}}), func(name string, data []byte) []byte {
+		return bytes.ReplaceAll(data, []byte("<v>2</v>"), []byte("<v>7</v>"))
+	}))
 	def, rs := testDef(), testRegions(f)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		tables, err := ReadXLSXTables("f.xlsx", b)

@@ -1,7 +1,6 @@
 package indicators
 
 import (
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -207,18 +206,6 @@ func TestConfigSizeChecked(t *testing.T) {
 
 	_, err = LoadFile(dir)
 	assert.EqualError(t, err, dir+": is a directory, not a file; fix: name a file, not a folder")
-}
-
-// A file whose size the stat does not tell (a device, a pipe) is read up
-// to the limit and no further.
-func TestReadLimitedStream(t *testing.T) {
-	if _, err := os.Stat("/dev/zero"); err != nil {
-		t.Skip("no /dev/zero")
-	}
-	_, _, err := DirFiles{}.readFileLimit("/dev/zero", 1000)
-	assert.EqualError(t, err, "/dev/zero: file is larger than the limit of 1000 bytes; fix: check that this is the right file; if it is, raise max_file_mb under [limits] in index.toml")
-	var tl *tooLargeError
-	assert.True(t, errors.As(err, &tl))
 }
 
 func TestValuePos(t *testing.T) {

@@ -84,6 +84,7 @@ type rawIndicator struct {
 	Source      string    `toml:"source"`
 	Description string    `toml:"description"`
 	Actionable  *bool     `toml:"actionable"`
+	Effort      *float64  `toml:"effort"`
 }
 
 // MaxConfigSize is the largest index.toml accepted, in bytes; it is
@@ -148,6 +149,11 @@ func Parse(file string, src []byte, files Files) (*Definition, error) {
 		return nil, Errorf(invalidUTF8Pos(file, src), "save index.toml as UTF-8 text (it looks like another encoding, such as GB18030)", "the file is not UTF-8 text")
 	}
 	text := string(src)
+	if errs := bidiTextErrors(file, text); len(errs) > 0 {
+		// Names, labels and units reach every report: refused here, no
+		// output needs to neutralise them.
+		return nil, errs
+	}
 	loc := newKeyLocator(file, text)
 	var raw rawDefinition
 	md, err := toml.Decode(text, &raw)
@@ -342,7 +348,7 @@ var knownKeys = map[string][]string{
 	"scoring":     {"impute", "treat", "normalise", "range", "weights", "aggregate", "ties", "round", "min_coverage", "reference", "power", "comparable"},
 	"stars":       {"method", "thresholds", "classes", "labels"},
 	"dimension":   {"id", "name", "name_en", "parent", "weight", "aggregate"},
-	"indicator":   {"id", "dimension", "name", "name_en", "unit", "unit_en", "direction", "weight", "normalise", "goalposts", "target", "denominator", "scale", "source", "description", "actionable"},
+	"indicator":   {"id", "dimension", "name", "name_en", "unit", "unit_en", "direction", "weight", "normalise", "goalposts", "target", "denominator", "scale", "source", "description", "actionable", "effort"},
 	"source":      {"collector", "files", "as_of", "region", "complete"},
 	"ahp":         {"parent", "matrix"},
 	"cap":         {"max", "dimension", "below_quantile", "below"},
@@ -440,7 +446,7 @@ func (d *Definition) fill(raw *rawDefinition) {
 		d.Indicators = append(d.Indicators, &Indicator{ID: r.ID, Dimension: r.Dimension, Name: or(r.Name, r.ID),
 			NameEn: r.NameEn, Unit: r.Unit, UnitEn: r.UnitEn, Direction: dir, Weight: deref(r.Weight, 1), Normalise: r.Normalise,
 			Goalposts: r.Goalposts, Target: r.Target, Denominator: r.Denominator, Scale: deref(r.Scale, 1), Source: r.Source,
-			Description: r.Description, Actionable: r.Actionable})
+			Description: r.Description, Actionable: r.Actionable, Effort: r.Effort})
 	}
 	for i := range raw.sources {
 		d.Sources = append(d.Sources, &raw.sources[i])
@@ -527,6 +533,7 @@ func (d *Definition) check() ErrorList {
 			errs = append(errs, Errorf(d.KeyPos("indicator", i, "scale"), "give a positive multiplier, e.g. scale = 10000 for per 10,000 people", "scale %g of indicator %q is not positive", ind.Scale, ind.ID))
 		}
 	}
+	errs = append(errs, d.checkEffort()...)
 	errs = append(errs, d.checkIndicatorLimit()...)
 	errs = append(errs, d.checkTree()...)
 	return errs

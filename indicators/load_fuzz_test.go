@@ -32,6 +32,9 @@ func FuzzParseDefinition(f *testing.F) {
 		"[[indicator]]\nid = \"x\"\n[indicator.extra]\nq = 1\n[[indicator]]\nextra = {q = 2}\n",
 		defHead + tomlLines(`data = ["a.csv", 'b.csv',`, `  "c\\"d.csv"]`, `[limits]`, `max_file_mb = 0.5`, `max_regions = 0`, `max_cells = -1`, `max_year = 2`) + defTree,
 		defHead + tomlLines(`[limits]`, `max_indicators = 1`) + defTree + tomlLines(`[[indicator]]`, `id = "i2"`, `dimension = "d1"`),
+		// Bidi controls, raw and escaped, and a look-alike id.
+		defHead + defTree + tomlLines(`name = "per \u202E100"`, `unit = '\U0000202e'`, "# \u2067 comment"),
+		defHead + defTree + tomlLines(`[[indicator]]`, "id = \"i1\u200b\"", `dimension = "d1"`),
 	} {
 		f.Add([]byte(doc))
 	}

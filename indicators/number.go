@@ -156,3 +156,22 @@ func quoteCell(s string) string {
 	}
 	return strconv.Quote(s)
 }
+
+// nonFinite reports whether a cell spells a value that is not a finite
+// number: NaN, Inf or Infinity (any case, with a sign or not) or a number
+// too large for a float64 (1e400). Such a cell is refused wherever it
+// stands, even in a column of text.
+func nonFinite(s string) bool {
+	t := strings.TrimSpace(width.Narrow.String(s))
+	t = strings.TrimLeft(strings.ReplaceAll(t, "\u2212", "-"), "+-")
+	switch strings.ToLower(t) {
+	case "nan", "inf", "infinity":
+		return true
+	}
+	digits, ok := scanDecimal(t)
+	if !ok {
+		return false
+	}
+	v, err := strconv.ParseFloat(digits, 64)
+	return errors.Is(err, strconv.ErrRange) && math.IsInf(v, 0)
+}

@@ -33,7 +33,9 @@ const (
 //   - long: region,year,indicator,value[,source,note], in any order;
 //   - wide: region[,year],<indicator id>,… with one column per indicator.
 //
-// region is a region's code or exact name. Without a year column every
+// region is a region's code or exact name, compared by NameKey (so
+// invisible characters, character widths and surrounding spaces make no
+// difference, as for the headers and indicator ids). Without a year column every
 // observation has Year 0. Missing markers (see ParseNumber) give an
 // Observation whose Value is NaN, so that "known to be missing" is kept;
 // a missing value beside a real one for the same region, year and
@@ -104,7 +106,7 @@ func detectLayout(t *Table, def *Definition) (l *obsLayout, errs ErrorList) {
 		"value": &l.value, "source": &l.source, "note": &l.note}
 	var others []int // columns that are no role
 	for i, h := range t.Header {
-		role, ok := obsColumns[strings.ToLower(h)]
+		role, ok := obsColumns[strings.ToLower(NameKey(h))]
 		if !ok {
 			others = append(others, i)
 			continue

@@ -261,3 +261,35 @@ func TestReadObservationsIndicatorList(t *testing.T) {
 		`data.csv:1:2: unknown indicator "zzz"; fix: use an indicator id from index.toml: indicator_a, indicator_b, indicator_c, indicator_d, indicator_e, indicator_f, indicator_g, indicator_h, indicator_i, indicator_j, … (12 in all)`,
 	}, messages(t, err))
 }
+
+// TestReadObservationsLookAlikes: region codes and names, indicator ids
+// and column headers that differ from those of the index only by
+// invisible characters, character width or spaces are theirs.
+func TestReadObservationsLookAlikes(t *testing.T) {
+	got, err := readObs(t, "wide.csv",
+		"region\u200b,ｙｅａｒ,policy_docs\ufeff,sharing\u00ad_depth\n"+
+			"贵州\u200b省,2017,12,1\n"+
+			"１１００００\u2060,2017,8,2\n")
+	require.NoError(t, err)
+	assertObs(t, []Observation{
+		obs("520000", 2017, "policy_docs", 12, "wide.csv:2:3"),
+		obs("520000", 2017, "sharing_depth", 1, "wide.csv:2:4"),
+		obs("110000", 2017, "policy_docs", 8, "wide.csv:3:3"),
+		obs("110000", 2017, "sharing_depth", 2, "wide.csv:3:4"),
+	}, got)
+
+	got, err = readObs(t, "long.csv",
+		"region,year,indicator,value\n"+
+			"110000\u200b,2017,ｐｏｌｉｃｙ＿ｄｏｃｓ,3\n")
+	require.NoError(t, err)
+	assertObs(t, []Observation{obs("110000", 2017, "policy_docs", 3, "long.csv:2:4")}, got)
+
+	// The same observation written twice, once with a zero-width space,
+	// is a duplicate.
+	_, err = readObs(t, "long.csv",
+		"region,year,indicator,value\n"+
+			"110000,2017,policy_docs,3\n"+
+			"110000\u200b,2017,policy_docs,4\n")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "long.csv:3:4: second value")
+}

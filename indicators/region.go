@@ -9,7 +9,8 @@ type Region struct {
 	Parent string
 	Group  string
 	// Attrs holds the extra numeric columns (population, gdp, …), usable as
-	// denominators; a missing cell is absent from the map.
+	// denominators, keyed by the NameKey of the header; a missing cell is
+	// absent from the map.
 	Attrs map[string]float64
 	// Extra holds every extra column as text, numeric or not.
 	Extra map[string]string
@@ -32,21 +33,33 @@ type RegionSet struct {
 	byName map[string]*Region
 }
 
-// NewRegionSet indexes regions; codes and names must be unique (the loader
-// checks that and reports duplicates with their positions).
+// NewRegionSet indexes regions by the NameKey of their codes and names,
+// which must be unique (the loader checks that and reports duplicates with
+// their positions).
 func NewRegionSet(list []*Region) *RegionSet {
 	s := &RegionSet{List: list, byCode: map[string]*Region{}, byName: map[string]*Region{}}
 	for _, r := range list {
-		s.byCode[r.Code] = r
-		if r.Name != "" {
-			s.byName[r.Name] = r
+		s.byCode[NameKey(r.Code)] = r
+		if k := NameKey(r.Name); k != "" {
+			s.byName[k] = r
 		}
 	}
 	return s
 }
 
-// Lookup finds a region by its code or its exact name.
-func (s *RegionSet) Lookup(key string) (*Region, bool) {
+// Lookup finds a region by its code or its name, compared by NameKey: the
+// text as written, or differing from it only by invisible characters,
+// character width or surrounding spaces.
+func (s *RegionSet) Lookup(text string) (*Region, bool) {
+	// Keys are their own keys (NameKey is idempotent): text found as it
+	// is needs no normalising, which is most of the rows of a data file.
+	if r, ok := s.byCode[text]; ok {
+		return r, true
+	}
+	if r, ok := s.byName[text]; ok {
+		return r, true
+	}
+	key := NameKey(text)
 	if r, ok := s.byCode[key]; ok {
 		return r, true
 	}

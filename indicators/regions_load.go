@@ -22,18 +22,49 @@ const hintRegionsHeader = "regions.csv starts with a header such as code,name,na
 // (headers are case-insensitive; 代码/编码, 名称/地区, 英文名, 级别, 上级 and 分组
 // are accepted too). Every other column is kept as text in Extra, keyed by
 // its header as written, and, where the cell is a number, in Attrs (for
-// denominators such as population).
+// denominators such as population) keyed by the header's NameKey. A cell
+// of NaN, Inf or a number too large for a float64 (1e400) is an error in
+// any column: it would otherwise be a missing value without a word.
 //
 // Codes must be present and unique, names too, and a name may not be
-// another region's code (a lookup would be ambiguous). All problems are
+// another region's code (a lookup would be ambiguous); all three are
+// judged by NameKey, so a second 北京市 written with a zero-width space is
+// a duplicate. All problems are
 // returned together as an ErrorList, along with the regions that are
 // fine, so that callers can go on checking the data that refers to them.
 func ReadRegions(t *Table) ([]*Region, error) {
+	return readRegions(t, nil)
+}
+
+// regionNumberHint is the fix for a bad number in a regions column.
+const regionNumberHint = "write a finite number such as 21542000 (1.2万 and \"1,234\" are read too), or leave the cell empty or write NA when it is not known"
+
+// duplicateRegionError reports a region code or name (field) that repeats
+// the one at pos; when the two are not written alike, it says they differ
+// only by what cannot be seen.
+func duplicateRegionError(at Pos, field, text, first string, pos Pos) *InputError {
+	if text == first {
+		if field == "code" {
+			return Errorf(at, "give each region its own code", "duplicate region code %q (also at %s)", text, pos)
+		}
+		return Errorf(at, "give each region its own name", "duplicate region name %q (also at %s)", text, pos)
+	}
+	const hint = "delete one of the two rows, or tell them apart by visible characters; remove the invisible characters (zero-width spaces, joiners, direction marks) that came with copied text"
+	if field == "code" {
+		return Errorf(at, hint, "region code %q is the same as %q at %s once invisible characters and character widths are ignored", text, first, pos)
+	}
+	return Errorf(at, hint, "region name %q is the same as %q at %s once invisible characters and character widths are ignored", text, first, pos)
+}
+
+// readRegions is ReadRegions where the columns numericCols marks (by
+// index, those used as denominators) must hold numbers or missing
+// markers in every row.
+func readRegions(t *Table, numericCols map[int]bool) ([]*Region, error) {
 	var errs ErrorList
 	cols := map[string]int{}
 	var extra []int
 	for i, h := range t.Header {
-		field, known := regionColumns[strings.ToLower(h)]
+		field, known := regionColumns[strings.ToLower(NameKey(h))]
 		if !known {
 			extra = append(extra, i)
 			continue
@@ -65,34 +96,35 @@ func ReadRegions(t *Table) ([]*Region, error) {
 		return ""
 	}
 	var list []*Region
-	byCode := map[string]int{} // code → row
-	byName := map[string]int{} // name → row
+	// Codes and names are compared by NameKey: a second 北京市 that differs
+	// only by a zero-width space or full-width digits is a duplicate.
+	byCode := map[string]int{} // code key → row
+	byName := map[string]int{} // name key → row
 	for row, rec := range t.Rows {
 		code, name := cell(row, "code"), cell(row, "name")
+		codeKey, nameKey := NameKey(code), NameKey(name)
 		codePos, namePos := t.Pos(row, cols["code"]), t.Pos(row, cols["name"])
 		ok := true
-		switch j, dup := byCode[code]; {
-		case code == "":
+		switch j, dup := byCode[codeKey]; {
+		case codeKey == "":
 			errs = append(errs, Errorf(codePos, "give every region a code (GB/T 2260 codes such as 520000 are the convention)", "region code is empty"))
 			ok = false
 		case dup:
-			errs = append(errs, Errorf(codePos, "give each region its own code",
-				"duplicate region code %q (also at %s)", code, t.Pos(j, cols["code"])))
+			errs = append(errs, duplicateRegionError(codePos, "code", code, cell(j, "code"), t.Pos(j, cols["code"])))
 			ok = false
 		}
-		switch j, dup := byName[name]; {
-		case name == "":
+		switch j, dup := byName[nameKey]; {
+		case nameKey == "":
 			errs = append(errs, Errorf(namePos, "give every region a name", "region name is empty"))
 			ok = false
 		case dup:
-			errs = append(errs, Errorf(namePos, "give each region its own name",
-				"duplicate region name %q (also at %s)", name, t.Pos(j, cols["name"])))
+			errs = append(errs, duplicateRegionError(namePos, "name", name, cell(j, "name"), t.Pos(j, cols["name"])))
 			ok = false
 		}
 		if !ok {
 			continue
 		}
-		byCode[code], byName[name] = row, row
+		byCode[codeKey], byName[nameKey] = row, row
 		r := &Region{
 			Code:   code,
 			Name:   name,
@@ -107,8 +139,15 @@ func ReadRegions(t *Table) ([]*Region, error) {
 				r.Extra, r.Attrs = map[string]string{}, map[string]float64{}
 			}
 			r.Extra[t.Header[i]] = rec[i]
-			if v, missing, err := ParseNumber(rec[i]); err == nil && !missing {
-				r.Attrs[t.Header[i]] = v
+			v, missing, err := ParseNumber(rec[i])
+			switch {
+			case err == nil && !missing:
+				r.Attrs[NameKey(t.Header[i])] = v
+			case err != nil && (nonFinite(rec[i]) || numericCols[i]):
+				// NaN, Inf or 1e400 is never a value, and a column used as
+				// a denominator holds numbers: a silent gap would change
+				// the rates.
+				errs = append(errs, Errorf(t.Pos(row, i), regionNumberHint, "column %q: %v", t.Header[i], err))
 			}
 		}
 		list = append(list, r)
@@ -118,7 +157,7 @@ func ReadRegions(t *Table) ([]*Region, error) {
 	for name, row := range byName {
 		if j, clash := byCode[name]; clash && j != row {
 			errs = append(errs, Errorf(t.Pos(row, cols["name"]), "rename the region so that names and codes differ",
-				"region name %q is the code of the region at %s", name, t.Pos(j, cols["code"])))
+				"region name %q is the code of the region at %s", cell(row, "name"), t.Pos(j, cols["code"])))
 		}
 	}
 	if len(errs) > 0 {

@@ -95,6 +95,31 @@ func TestReadRegionsErrors(t *testing.T) {
 		{"name is another code", "code,name\n1,2\n2,3\n", []string{
 			`regions.csv:2:2: region name "2" is the code of the region at regions.csv:3:1; fix: rename the region so that names and codes differ`,
 		}, 2},
+		{"look-alike duplicates", "code,name\n" +
+			"110000,北京市\n" +
+			"120000,北京\u200b市\n" +
+			"１１００００,河北省\n" +
+			"\u200b,山西省\n" +
+			"130000 \u00ad,\u2060\n", []string{
+			`regions.csv:3:2: region name "北京\u200b市" is the same as "北京市" at regions.csv:2:2 once invisible characters and character widths are ignored; fix: ` + lookAlikeHint,
+			`regions.csv:4:1: region code "１１００００" is the same as "110000" at regions.csv:2:1 once invisible characters and character widths are ignored; fix: ` + lookAlikeHint,
+			`regions.csv:5:1: region code is empty; fix: give every region a code (GB/T 2260 codes such as 520000 are the convention)`,
+			`regions.csv:6:2: region name is empty; fix: give every region a name`,
+		}, 1},
+		{"look-alike name is another code", "code,name\n1,２\n2,3\n", []string{
+			`regions.csv:2:2: region name "２" is the code of the region at regions.csv:3:1; fix: rename the region so that names and codes differ`,
+		}, 2},
+		{"non-finite numbers in any column", "code,name,population,note\n" +
+			"1,a,NaN,x\n" +
+			"2,b,inf,-Infinity\n" +
+			"3,c,1e400,NA\n" +
+			"4,d,-1E+999,text\n", []string{
+			`regions.csv:2:3: column "population": "NaN" is not a number; fix: ` + regionNumberHint,
+			`regions.csv:3:3: column "population": "inf" is not a number; fix: ` + regionNumberHint,
+			`regions.csv:3:4: column "note": "-Infinity" is not a number; fix: ` + regionNumberHint,
+			`regions.csv:4:3: column "population": "1e400" is out of range; fix: ` + regionNumberHint,
+			`regions.csv:5:3: column "population": "-1E+999" is out of range; fix: ` + regionNumberHint,
+		}, 4},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -103,5 +128,43 @@ func TestReadRegionsErrors(t *testing.T) {
 			assert.True(t, IsInputError(err))
 			assert.Len(t, list, tc.kept)
 		})
+	}
+}
+
+const lookAlikeHint = "delete one of the two rows, or tell them apart by visible characters; remove the invisible characters (zero-width spaces, joiners, direction marks) that came with copied text"
+
+// TestReadRegionsDenominatorColumns: a column an indicator divides by
+// holds numbers or missing markers only; other columns may hold text.
+func TestReadRegionsDenominatorColumns(t *testing.T) {
+	tb := csvTable(t, "regions.csv", "code,name,population\u200b,note\n1,a,12,x\n2,b,about 5 million,12\n3,c,NA,\n")
+	list, err := readRegions(tb, map[int]bool{2: true})
+	assert.Equal(t, []string{`regions.csv:3:3: column "population\u200b": "about 5 million" is not a number; fix: ` + regionNumberHint}, messages(t, err))
+	require.Len(t, list, 3)
+	// Attrs are keyed by the header's NameKey: a denominator named
+	// population finds the column written with a zero-width space.
+	assert.Equal(t, map[string]float64{"population": 12}, list[0].Attrs)
+	assert.Equal(t, map[string]float64{"note": 12}, list[1].Attrs)
+	assert.Equal(t, "about 5 million", list[1].Extra["population\u200b"])
+
+	_, err = readRegions(tb, nil)
+	assert.NoError(t, err, "a column no indicator divides by may hold text")
+}
+
+// TestRegionSetLookupNameKey: codes and names are found as written or
+// differing only by invisible characters, character width and spaces.
+func TestRegionSetLookupNameKey(t *testing.T) {
+	rs := NewRegionSet([]*Region{{Code: "110000", Name: "北京市"}, {Code: "HK", Name: "香港特别行政区"}})
+	for _, text := range []string{"110000", "110000\u200b", "\ufeff110000", "１１００００", " 110000\u3000", "北京市", "北京\u200d市", "\u202e北京市\u202c"} {
+		r, ok := rs.Lookup(text)
+		if assert.True(t, ok, "%q", text) {
+			assert.Equal(t, "110000", r.Code)
+		}
+	}
+	r, ok := rs.Lookup("ＨＫ")
+	require.True(t, ok)
+	assert.Equal(t, "HK", r.Code)
+	for _, text := range []string{"", "\u200b", "hk", "北京", "1100000"} {
+		_, ok := rs.Lookup(text)
+		assert.False(t, ok, "%q", text)
 	}
 }

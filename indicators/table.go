@@ -108,6 +108,10 @@ func ReadCSVTable(file string, b []byte, enc string) (*Table, error) {
 		}
 		line, _ := r.FieldPos(0)
 		trimRecord(rec)
+		if t.Header == nil {
+			// A byte-order mark alone (after a space) is no header.
+			rec[0] = strings.TrimSpace(strings.TrimPrefix(rec[0], "\uFEFF"))
+		}
 		if blankRecord(rec) {
 			continue
 		}
@@ -141,6 +145,7 @@ func ReadCSVTable(file string, b []byte, enc string) (*Table, error) {
 	if t.Header == nil {
 		return nil, ErrorList{Errorf(Pos{File: file, Line: 1}, "write a header row and one row per record", "the file is empty")}
 	}
+	errs = append(errs, t.bidiErrors()...)
 	return t, errs.Err()
 }
 
@@ -155,18 +160,19 @@ func (t *Table) setHeader(rec []string, line int) ErrorList {
 	}
 	t.Header, t.HeaderLine = rec[:n:n], line
 	var errs ErrorList
-	seen := map[string]int{}
+	seen := map[string]int{} // NameKey → column
 	for i, h := range t.Header {
-		if h == "" {
+		k := NameKey(h)
+		if k == "" {
 			errs = append(errs, Errorf(t.HeaderPos(i), "name the column or delete it", "column %d has no name", i+1))
 			continue
 		}
-		if j, dup := seen[h]; dup {
+		if j, dup := seen[k]; dup {
 			errs = append(errs, Errorf(t.HeaderPos(i), "give each column a different name",
 				"duplicate column %q (also at %s)", h, t.HeaderPos(j)))
 			continue
 		}
-		seen[h] = i
+		seen[k] = i
 	}
 	if len(errs) > 0 {
 		return errs
@@ -315,8 +321,16 @@ func readSheets(file string, b []byte, unzipLimit int64) (sheets []rawSheet, err
 		return nil, ErrorList{Errorf(Pos{File: file}, hint, "cannot open the workbook: %v", err)}
 	}
 	defer f.Close()
+	var names []string
+	raws, showns := map[string]*[][]string{}, map[string]*[][]string{}
 	for _, sheet := range f.GetSheetList() {
 		name := fmt.Sprintf("%s[%s]", file, sheet)
+		if i, r := bidiIndex(sheet); i >= 0 {
+			// The sheet's name is part of every position cited from it.
+			errs = append(errs, Errorf(Pos{File: file}, "rename the sheet without the invisible direction mark: beside digits it changes the order they are shown in",
+				"sheet name %q holds the invisible bidi control U+%04X", sheet, r))
+			continue
+		}
 		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 		if err != nil {
 			errs = append(errs, Errorf(Pos{File: name}, hint, "cannot read the sheet: %v", err))
@@ -327,8 +341,16 @@ func readSheets(file string, b []byte, unzipLimit int64) (sheets []rawSheet, err
 			errs = append(errs, Errorf(Pos{File: name}, hint, "cannot read the sheet: %v", err))
 			continue
 		}
-		percentCells(rows, shown)
-		sheets = append(sheets, rawSheet{name, rows})
+		names = append(names, sheet)
+		raws[sheet], showns[sheet] = &rows, &shown
+	}
+	// Formulas without a saved result and broken shared strings read as
+	// empty cells: compute or refuse them before the cells are used.
+	errs = append(errs, checkXLSXCells(f, b, file, names, raws, showns)...)
+	for _, sheet := range names {
+		rows := *raws[sheet]
+		percentCells(rows, *showns[sheet])
+		sheets = append(sheets, rawSheet{fmt.Sprintf("%s[%s]", file, sheet), rows})
 	}
 	return sheets, errs
 }
@@ -407,5 +429,5 @@ func sheetTable(name string, rows [][]string) (*Table, ErrorList) {
 	if t.Header == nil {
 		return nil, nil
 	}
-	return t, errs
+	return t, append(errs, t.bidiErrors()...)
 }

@@ -18,6 +18,10 @@ type sheet struct {
 	numFmt map[string]int
 }
 
+// formula is a cell for xlsxBytes holding a formula (without "=") and no
+// saved result.
+type formula string
+
 // xlsxBytes builds a workbook in memory.
 func xlsxBytes(t testing.TB, sheets ...sheet) []byte {
 	t.Helper()
@@ -37,6 +41,12 @@ func xlsxBytes(t testing.TB, sheets ...sheet) []byte {
 				}
 				cell, err := excelize.CoordinatesToCellName(c+1, r+1)
 				require.NoError(t, err)
+				if fx, ok := v.(formula); ok {
+					// Saved without a result, as by a program that
+					// does not compute formulas.
+					require.NoError(t, f.SetCellFormula(s.name, cell, string(fx)))
+					continue
+				}
 				require.NoError(t, f.SetCellValue(s.name, cell, v))
 			}
 		}

@@ -242,10 +242,14 @@ type ArticleRegion struct {
 	// but all of them are at the bottom, so Evidence is empty. Weak are the
 	// lowest of the weakest dimension (up to two, none of them in
 	// Evidence): those at or below the dimension's score, and at least the
-	// lowest.
+	// lowest — never one at the region's best value or one on which the
+	// region ranks first. RoomToGrow says that the weakest dimension is
+	// one the region ranks first on: Weak is then the room left to grow,
+	// not what holds the score back.
 	Evidence   []*ArticleIndicator
 	NoStandout bool
 	Weak       []*ArticleIndicator
+	RoomToGrow bool
 	// Caps are the star caps that lowered the rating.
 	Caps []*ArticleCap
 	// Robust is the star confidence from the uncertainty analysis (nil
@@ -457,6 +461,7 @@ var articleWords = map[string]map[string]string{
 		"rank_sep":   "、",
 		"missing":    "无数据",
 		"imputed":    "（插补值）",
+		"imputed_by": "（插补值，按%s插补，并非实际记录）",
 
 		// methods
 		"norm_minmax":      "各项指标用最小–最大值法换算到 %s 分",
@@ -528,6 +533,7 @@ var articleWords = map[string]map[string]string{
 		"rank_sep":   ", ",
 		"missing":    "no data",
 		"imputed":    " (imputed)",
+		"imputed_by": " (imputed by %s, not a recorded value)",
 
 		"norm_minmax":      "each indicator is rescaled to %s by min-max",
 		"norm_fracmax":     "each indicator is scored on %s as its share of the highest value",
@@ -800,8 +806,8 @@ func articleRegion(r *scoring.Result, rr *scoring.RegionResult, lang string, top
 			if d == nil || (dimID != "" && d.ID != string(dimID)) {
 				continue
 			}
-			ai := articleIndicator(rr, ind, d, lang, dec)
-			if r.Data != nil && !ai.Missing {
+			ai := articleIndicator(def, rr, ind, d, lang, dec)
+			if r.Data != nil && !ai.Missing && !ai.Imputed {
 				ai.Evidence, ai.EvidenceText = articleEvidence(r.Data.Evidence(rr.Region.Code, r.Year, ind.ID), ind, lang)
 			}
 			if ai.Missing || math.IsNaN(ai.Normalised) {
@@ -841,16 +847,28 @@ func articleRegion(r *scoring.Result, rr *scoring.RegionResult, lang string, top
 	if ar.Weakest != nil {
 		level = ar.Weakest.Score
 	}
+	// An indicator at the region's best, or one on which it leads every
+	// region, holds nothing back: it is never listed as weak.
+	best := math.Inf(-1)
+	for _, ai := range present("") {
+		best = math.Max(best, ai.Normalised)
+	}
 	weak := present(pool)
 	slices.SortStableFunc(weak, func(x, y *ArticleIndicator) int { return cmpFloat(x.Normalised, y.Normalised) })
 	for i, ai := range weak {
-		if len(ar.Weak) == 2 || (i > 0 && ai.Normalised > level) {
+		if len(ar.Weak) == 2 || (i > 0 && ai.Normalised > level) || ai.Normalised >= best {
 			break
+		}
+		if ai.Rank == 1 && !ai.Bottom { // leads (a value every region shares leads nothing)
+			continue
 		}
 		if !slices.ContainsFunc(ar.Evidence, func(e *ArticleIndicator) bool { return e.ID == ai.ID }) {
 			ar.Weak = append(ar.Weak, ai)
 		}
 	}
+	// A weakest dimension the region leads is not held back: its weak
+	// indicators are the room it has left to grow.
+	ar.RoomToGrow = ar.Weakest != nil && ar.Weakest.Rank == 1
 	return ar
 }
 
@@ -864,7 +882,16 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-func articleIndicator(rr *scoring.RegionResult, ind *indicators.Indicator, top *indicators.Dimension, lang string, dec int) *ArticleIndicator {
+// imputedNote is the remark after an imputed value: how it was imputed.
+func imputedNote(def *indicators.Definition, lang string) string {
+	key := "imp_" + def.Scoring.Impute
+	if _, ok := articleWords[lang][key]; !ok {
+		return aw(lang, "imputed")
+	}
+	return awf(lang, "imputed_by", aw(lang, key))
+}
+
+func articleIndicator(def *indicators.Definition, rr *scoring.RegionResult, ind *indicators.Indicator, top *indicators.Dimension, lang string, dec int) *ArticleIndicator {
 	ai := &ArticleIndicator{
 		ID: Text(ind.ID), Name: Text(indicatorName(ind, lang)), Dimension: Text(dimensionName(top, lang)),
 		Unit: Text(articleUnit(ind, lang)), Raw: math.NaN(), Normalised: math.NaN(), Missing: true,
@@ -881,7 +908,9 @@ func articleIndicator(rr *scoring.RegionResult, ind *indicators.Indicator, top *
 		ai.Value = formatQuantity(lang, is.Raw, articleUnit(ind, lang))
 	case is.Imputed && !math.IsNaN(is.Value):
 		ai.Missing = false
-		ai.Value = formatQuantity(lang, is.Value, articleUnit(ind, lang)) + aw(lang, "imputed")
+		ai.Value = formatQuantity(lang, is.Value, articleUnit(ind, lang)) + imputedNote(def, lang)
+		// An imputed value has no source: what it rests on is the method.
+		ai.Source = ""
 	default:
 		ai.Value = aw(lang, "missing")
 	}
@@ -1172,6 +1201,9 @@ func formatQuantity(lang string, x float64, unit string) string {
 		return aw(lang, "missing")
 	}
 	unit = strings.TrimSpace(unit)
+	if isYearUnit(unit) && x > 0 && x != math.Trunc(x) {
+		return formatDuration(lang, x)
+	}
 	pct := unit == "%" || unit == "％"
 	var num string
 	if lang == "en" {
@@ -1214,6 +1246,65 @@ func formatQuantity(lang string, x float64, unit string) string {
 }
 
 // groupThousands puts commas into the integer part of a decimal number.
+// isYearUnit says whether unit is years.
+func isYearUnit(unit string) bool {
+	switch strings.ToLower(unit) {
+	case "年", "year", "years", "yr", "yrs":
+		return true
+	}
+	return false
+}
+
+// formatDuration words a fractional number of years as a reader counts
+// time: months under a year, years and months under three years, else
+// whole years with "nearly" or "over" (11.94 → 近 12 年 / nearly 12
+// years), never "11.94 年".
+func formatDuration(lang string, years float64) string {
+	months := int(math.Round(years * 12))
+	en := lang == "en"
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(n) + " " + many
+	}
+	switch {
+	case months < 12:
+		if en {
+			return plural(max(months, 1), "month", "months")
+		}
+		return strconv.Itoa(max(months, 1)) + " 个月"
+	case months < 36:
+		y, m := months/12, months%12
+		switch {
+		case en && m == 0:
+			return plural(y, "year", "years")
+		case en:
+			return plural(y, "year", "years") + " " + plural(m, "month", "months")
+		case m == 0:
+			return strconv.Itoa(y) + " 年"
+		}
+		return strconv.Itoa(y) + " 年 " + strconv.Itoa(m) + " 个月"
+	}
+	y := int(math.Round(years))
+	switch {
+	case months == 12*y:
+		if en {
+			return plural(y, "year", "years")
+		}
+		return strconv.Itoa(y) + " 年"
+	case float64(y) > years:
+		if en {
+			return "nearly " + plural(y, "year", "years")
+		}
+		return "近 " + strconv.Itoa(y) + " 年"
+	}
+	if en {
+		return "over " + plural(y, "year", "years")
+	}
+	return strconv.Itoa(y) + " 年多"
+}
+
 func groupThousands(s string) string {
 	sign := ""
 	if strings.HasPrefix(s, "-") {

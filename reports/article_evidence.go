@@ -32,6 +32,8 @@ func articleEvidence(ev []indicators.Evidence, ind *indicators.Indicator, lang s
 		}
 		name := e.Title
 		switch {
+		case lang == "en" && e.TitleEn != "":
+			name = quoteTitle(e.TitleEn)
 		case name == "":
 			name = e.String()
 		case lang == "en":

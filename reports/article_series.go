@@ -84,6 +84,10 @@ type ArticleTrend struct {
 	CAGRText            string
 	// Sentence states the trend in a sentence of its own.
 	Sentence string
+	// Cell is the trend for the changes table: the signed slope, followed
+	// by its years when they are not all the table's; "—" for a region
+	// rated in fewer than three years (one step is the change itself).
+	Cell string
 }
 
 // articleSeriesWords are the article's words for changes and trends.
@@ -212,6 +216,7 @@ func articleChanges(a *Article, r *scoring.Result, lang string) {
 		code := rr.Region.Code
 		if t, ok := r.Trend(code); ok {
 			ar.Trend = articleTrend(def, t, lang, dec)
+			ar.Trend.Cell = trendCell(ar.Trend, ch.Span, lang)
 		}
 		c, ok := r.Change(code)
 		if !ok {
@@ -312,6 +317,19 @@ func articleChange(c scoring.Change, then *scoring.RegionResult, trend *ArticleT
 	}
 	ac.Sentence += asw(lang, "end")
 	return ac
+}
+
+// trendCell is t's cell in the changes table whose years are span.
+func trendCell(t *ArticleTrend, span, lang string) string {
+	switch {
+	case len(t.Years) < 3:
+		return Message(lang, msgMissingCell)
+	case t.Span == span:
+		return t.SlopeText
+	case lang == "en":
+		return t.SlopeText + " (" + t.Span + ")"
+	}
+	return t.SlopeText + "（" + t.Span + "）"
 }
 
 // articleTrend describes a trend, the slope rounded like the scores.

@@ -259,7 +259,7 @@ func TestArticleEvidenceList(t *testing.T) {
 			"The highest-scoring indicators on Alpha (normalised scores in brackets):\n\n- **A two**: 40 (40.00).\n\n",
 			[]string{"主要由以下指标支撑", "**指标甲一**：0"}},
 		{"every indicator at the bottom: none stands out",
-			stResult(rows([]float64{20, 10, 0, 5, 10, 10})...), 6, nil, true,
+			stResult(rows([]float64{20, 10, 0, 5, 10, 2})...), 6, nil, true,
 			"“甲维度”没有突出的指标：各项指标均处于参评地区的最低水平。\n\n拖累“乙维度”得分的主要是：",
 			"No indicator of Alpha stands out: each is at the bottom of the rated regions.\n\nWhat holds Beta back:",
 			[]string{"主要由以下指标支撑", "得分较高的指标"}},

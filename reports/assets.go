@@ -1,25 +1,19 @@
 package reports
 
-import "embed"
+import _ "embed"
 
-// assetsFS holds the build-time assets of the HTML report. assets/echarts.min.js
-// is copied there from the npm package pinned in package-lock.json by
-// `make assets`; it is not committed, so a build made without running that
-// target embeds only assets/README.md.
+// echartsJS is Apache ECharts (dist/echarts.min.js of the npm package
+// pinned in package-lock.json), committed in reports/assets with its
+// licence and notice so that `go build` and `go install` embed it: a
+// checkout without it does not compile. `make verify-assets` proves it
+// byte for byte against the pinned package.
 //
-//go:embed assets
-var assetsFS embed.FS
-
-// echartsAsset is the path of the ECharts library inside assetsFS.
-const echartsAsset = "assets/echarts.min.js"
+//go:embed assets/echarts.min.js
+var echartsJS []byte
 
 // ECharts returns the ECharts library (echarts.min.js) embedded in this
-// build, which the HTML report inlines. ok is false when the build did not
-// include it (`make assets` was not run before `go build`).
+// build, which the HTML report inlines. ok is false only for an empty
+// embedded file (a damaged checkout).
 func ECharts() (lib []byte, ok bool) {
-	b, err := assetsFS.ReadFile(echartsAsset)
-	if err != nil || len(b) == 0 {
-		return nil, false
-	}
-	return b, true
+	return echartsJS, len(echartsJS) > 0
 }

@@ -45,7 +45,16 @@ func WriteAudit(w io.Writer, format string, a *scoring.AuditResult, r *scoring.R
 
 // JSONAudit is the `audit --format json` document (DESIGN.md: "indicators",
 // "correlations", "cronbach_alpha", "pca"), with the "index" object of the
-// JSON results. Undefined statistics are null.
+// JSON results. Undefined statistics are null. Extensions: the number of
+// regions each correlation rests on ("n" beside each matrix, each
+// correlation with the dimension and the index and each flag), and
+// "min_n" (the fewest regions behind the correlations an alpha, an item
+// or the PCA uses; null without a pair) and "raw_n" (the regions with
+// every item present, behind the raw alpha). The indicators' statistics
+// describe the values as reported (before imputation and treatment; each
+// indicator's "imputed" counts the values imputed and "treatment" names
+// the outlier treatment applied, or null); the correlations, alpha and
+// PCA are of the values that enter the index (after both).
 type JSONAudit struct {
 	Index         JSONIndex             `json:"index"`
 	Indicators    []JSONAuditIndicator  `json:"indicators"`
@@ -59,6 +68,8 @@ type JSONAuditIndicator struct {
 	ID           string    `json:"id"`
 	N            int       `json:"n"`
 	Availability JSONFloat `json:"availability"`
+	Imputed      int       `json:"imputed"`
+	Treatment    *string   `json:"treatment"`
 	Min          JSONFloat `json:"min"`
 	Max          JSONFloat `json:"max"`
 	Mean         JSONFloat `json:"mean"`
@@ -80,30 +91,38 @@ type JSONAuditCorrelations struct {
 	Flags         []JSONCorrelationFlag      `json:"flags"`
 }
 
-// JSONMatrix is a square matrix with its row (and column) ids.
+// JSONMatrix is a square matrix with its row (and column) ids; N
+// (extension) gives the regions each entry rests on (pairwise complete
+// observations; on the diagonal, the regions with a value).
 type JSONMatrix struct {
 	IDs    []string      `json:"ids"`
 	Matrix [][]JSONFloat `json:"matrix"`
+	N      [][]int       `json:"n"`
 }
 
-// JSONDimensionCorrelation is an indicator's r with its parent dimension.
+// JSONDimensionCorrelation is an indicator's r with its parent dimension,
+// over n regions.
 type JSONDimensionCorrelation struct {
 	ID        string    `json:"id"`
 	Dimension string    `json:"dimension"`
 	R         JSONFloat `json:"r"`
+	N         int       `json:"n"`
 }
 
-// JSONIndexCorrelation is an indicator's r with the index.
+// JSONIndexCorrelation is an indicator's r with the index, over n regions.
 type JSONIndexCorrelation struct {
 	ID string    `json:"id"`
 	R  JSONFloat `json:"r"`
+	N  int       `json:"n"`
 }
 
-// JSONCorrelationFlag is a flagged pair of indicators.
+// JSONCorrelationFlag is a flagged pair of indicators, r over n regions
+// (at least scoring.AuditMinFlagN).
 type JSONCorrelationFlag struct {
 	A    string    `json:"a"`
 	B    string    `json:"b"`
 	R    JSONFloat `json:"r"`
+	N    int       `json:"n"`
 	Flag string    `json:"flag"`
 }
 
@@ -117,6 +136,8 @@ type JSONAuditAlpha struct {
 type JSONAlphaOverall struct {
 	Standardised JSONFloat       `json:"standardised"`
 	Raw          JSONFloat       `json:"raw"`
+	MinN         *int            `json:"min_n"`
+	RawN         int             `json:"raw_n"`
 	Items        []JSONAlphaItem `json:"items"`
 }
 
@@ -125,6 +146,7 @@ type JSONAlphaItem struct {
 	ID             string    `json:"id"`
 	ItemTotal      JSONFloat `json:"item_total"`
 	AlphaIfDeleted JSONFloat `json:"alpha_if_deleted"`
+	MinN           *int      `json:"min_n"`
 }
 
 // JSONDimensionAlpha is alpha over one dimension's indicators.
@@ -132,14 +154,18 @@ type JSONDimensionAlpha struct {
 	ID           string    `json:"id"`
 	Standardised JSONFloat `json:"standardised"`
 	Raw          JSONFloat `json:"raw"`
+	MinN         *int      `json:"min_n"`
+	RawN         int       `json:"raw_n"`
 }
 
 // JSONAuditPCA is the PCA of the correlation matrix; explained shares are
-// fractions of 1. IDs (an extension) names the indicators analysed.
+// fractions of 1. IDs and MinN (extensions) name the indicators analysed
+// and the fewest regions behind a correlation among them.
 type JSONAuditPCA struct {
 	Eigenvalues []JSONFloat `json:"eigenvalues"`
 	Explained   []JSONFloat `json:"explained"`
 	IDs         []string    `json:"ids"`
+	MinN        *int        `json:"min_n"`
 }
 
 // JSONAuditResult builds the JSON document of the audit a of r; nil when
@@ -154,8 +180,12 @@ func JSONAuditResult(a *scoring.AuditResult, r *scoring.Result, o Options) *JSON
 	}
 	for _, s := range a.Indicators {
 		flags := append([]string{}, s.Flags...)
+		var treatment *string
+		if s.Treatment != "" {
+			treatment = &s.Treatment
+		}
 		doc.Indicators = append(doc.Indicators, JSONAuditIndicator{
-			ID: s.ID, N: s.N, Availability: JSONFloat(s.Availability),
+			ID: s.ID, N: s.N, Availability: JSONFloat(s.Availability), Imputed: s.Imputed, Treatment: treatment,
 			Min: JSONFloat(s.Min), Max: JSONFloat(s.Max), Mean: JSONFloat(s.Mean), Median: JSONFloat(s.Median),
 			SD: JSONFloat(s.SD), Skewness: JSONFloat(s.Skewness), Kurtosis: JSONFloat(s.Kurtosis),
 			Zeros: JSONFloat(s.Zeros), Flags: flags,
@@ -163,38 +193,51 @@ func JSONAuditResult(a *scoring.AuditResult, r *scoring.Result, o Options) *JSON
 	}
 	c := a.Correlations
 	doc.Correlations = JSONAuditCorrelations{
-		Pearson:       jsonMatrix(c.IDs, c.Pearson),
-		Spearman:      jsonMatrix(c.IDs, c.Spearman),
-		Kendall:       jsonMatrix(c.IDs, c.Kendall),
+		Pearson:       jsonMatrix(c.IDs, c.Pearson, c.N),
+		Spearman:      jsonMatrix(c.IDs, c.Spearman, c.N),
+		Kendall:       jsonMatrix(c.IDs, c.Kendall, c.N),
 		WithDimension: make([]JSONDimensionCorrelation, 0, len(c.WithDimension)),
 		WithIndex:     make([]JSONIndexCorrelation, 0, len(c.WithIndex)),
 		Flags:         make([]JSONCorrelationFlag, 0, len(c.Flags)),
 	}
 	for _, x := range c.WithDimension {
-		doc.Correlations.WithDimension = append(doc.Correlations.WithDimension, JSONDimensionCorrelation{ID: x.ID, Dimension: x.Dimension, R: JSONFloat(x.R)})
+		doc.Correlations.WithDimension = append(doc.Correlations.WithDimension, JSONDimensionCorrelation{ID: x.ID, Dimension: x.Dimension, R: JSONFloat(x.R), N: x.N})
 	}
 	for _, x := range c.WithIndex {
-		doc.Correlations.WithIndex = append(doc.Correlations.WithIndex, JSONIndexCorrelation{ID: x.ID, R: JSONFloat(x.R)})
+		doc.Correlations.WithIndex = append(doc.Correlations.WithIndex, JSONIndexCorrelation{ID: x.ID, R: JSONFloat(x.R), N: x.N})
 	}
 	for _, f := range c.Flags {
-		doc.Correlations.Flags = append(doc.Correlations.Flags, JSONCorrelationFlag{A: f.A, B: f.B, R: JSONFloat(f.R), Flag: f.Flag})
+		doc.Correlations.Flags = append(doc.Correlations.Flags, JSONCorrelationFlag{A: f.A, B: f.B, R: JSONFloat(f.R), N: f.N, Flag: f.Flag})
 	}
 	al := a.Alpha
 	doc.CronbachAlpha = JSONAuditAlpha{
 		Overall: JSONAlphaOverall{
 			Standardised: JSONFloat(al.Overall.Standardised), Raw: JSONFloat(al.Overall.Raw),
+			MinN: jsonCount(al.Overall.MinN), RawN: al.Overall.RawN,
 			Items: make([]JSONAlphaItem, 0, len(al.Overall.Items)),
 		},
 		Dimensions: make([]JSONDimensionAlpha, 0, len(al.Dimensions)),
 	}
 	for _, it := range al.Overall.Items {
-		doc.CronbachAlpha.Overall.Items = append(doc.CronbachAlpha.Overall.Items, JSONAlphaItem{ID: it.ID, ItemTotal: JSONFloat(it.ItemTotal), AlphaIfDeleted: JSONFloat(it.AlphaIfDeleted)})
+		doc.CronbachAlpha.Overall.Items = append(doc.CronbachAlpha.Overall.Items, JSONAlphaItem{ID: it.ID, ItemTotal: JSONFloat(it.ItemTotal),
+			AlphaIfDeleted: JSONFloat(it.AlphaIfDeleted), MinN: jsonCount(it.MinN)})
 	}
 	for _, d := range al.Dimensions {
-		doc.CronbachAlpha.Dimensions = append(doc.CronbachAlpha.Dimensions, JSONDimensionAlpha{ID: d.ID, Standardised: JSONFloat(d.Standardised), Raw: JSONFloat(d.Raw)})
+		doc.CronbachAlpha.Dimensions = append(doc.CronbachAlpha.Dimensions, JSONDimensionAlpha{ID: d.ID, Standardised: JSONFloat(d.Standardised),
+			Raw: JSONFloat(d.Raw), MinN: jsonCount(d.MinN), RawN: d.RawN})
 	}
-	doc.PCA = JSONAuditPCA{Eigenvalues: jsonFloats(a.PCA.Eigenvalues), Explained: jsonFloats(a.PCA.Explained), IDs: append([]string{}, a.PCA.IDs...)}
+	doc.PCA = JSONAuditPCA{Eigenvalues: jsonFloats(a.PCA.Eigenvalues), Explained: jsonFloats(a.PCA.Explained),
+		IDs: append([]string{}, a.PCA.IDs...), MinN: jsonCount(a.PCA.MinN)}
 	return doc
+}
+
+// jsonCount is a count for the JSON, nil (null) when negative: the
+// scoring package's "no pair to count".
+func jsonCount(n int) *int {
+	if n < 0 {
+		return nil
+	}
+	return &n
 }
 
 func jsonFloats(x []float64) []JSONFloat {
@@ -205,10 +248,13 @@ func jsonFloats(x []float64) []JSONFloat {
 	return out
 }
 
-func jsonMatrix(ids []string, m [][]float64) JSONMatrix {
-	out := JSONMatrix{IDs: append([]string{}, ids...), Matrix: make([][]JSONFloat, len(m))}
+func jsonMatrix(ids []string, m [][]float64, n [][]int) JSONMatrix {
+	out := JSONMatrix{IDs: append([]string{}, ids...), Matrix: make([][]JSONFloat, len(m)), N: make([][]int, len(n))}
 	for i, row := range m {
 		out.Matrix[i] = jsonFloats(row)
+	}
+	for i, row := range n {
+		out.N[i] = append([]int{}, row...)
 	}
 	return out
 }
@@ -224,6 +270,10 @@ const (
 	auDimension      = "audit_dimension"
 	auN              = "audit_n"
 	auAvailability   = "audit_availability"
+	auImputed        = "audit_imputed"
+	auTreatedNote    = "audit_treated_note" // %s: the treated indicators
+	auBasisNote      = "audit_basis_note"
+	auHeldNote       = "audit_held_note" // %d: the fewest regions; %s: the pairs
 	auMin            = "audit_min"
 	auMax            = "audit_max"
 	auMean           = "audit_mean"
@@ -274,6 +324,10 @@ var auditCatalogue = map[string]map[string]string{
 		auDimension:      "维度",
 		auN:              "n",
 		auAvailability:   "覆盖率",
+		auImputed:        "插补",
+		auTreatedNote:    "经过异常值处理的指标：%s。上表描述的是处理之前的值。",
+		auBasisNote:      "相关系数基于进入指数合成的值（插补与异常值处理之后）。",
+		auHeldNote:       "以下指标对达到标记条件，但共同有数据的地区少于 %d 个，相关系数不足为据，未予标记：%s。",
 		auMin:            "最小值",
 		auMax:            "最大值",
 		auMean:           "均值",
@@ -284,7 +338,7 @@ var auditCatalogue = map[string]map[string]string{
 		auZeros:          "零值占比",
 		auFlags:          "标记",
 		auFlagSep:        "、",
-		auStatsNote:      "数值为去分母、插补与异常值处理之后、方向调整与标准化之前的值；标准差为样本标准差（n−1），偏度与峰度为样本校正值（峰度为超额峰度）。标记：覆盖率低于 65%；|偏度| ≥ 2 且峰度 ≥ 3.5 为异常值；零值占比 ≥ 50%；标准差为 0。",
+		auStatsNote:      "数值为各地区报告的数据（去分母之后，插补、异常值处理、方向调整与标准化之前）；n 与覆盖率只计报告的值，插补的值另列；标准差为样本标准差（n−1），偏度与峰度为样本校正值（峰度为超额峰度）。标记：覆盖率低于 65%；|偏度| ≥ 2 且峰度 ≥ 3.5 为异常值；零值占比 ≥ 50%；标准差为 0。",
 		auWithTitle:      "与所属维度及总指数的相关系数（Pearson，标准化值对得分）",
 		auRDimension:     "r（维度）",
 		auRIndex:         "r（指数）",
@@ -327,6 +381,10 @@ var auditCatalogue = map[string]map[string]string{
 		auDimension:      "Dimension",
 		auN:              "n",
 		auAvailability:   "Available",
+		auImputed:        "Imputed",
+		auTreatedNote:    "Outlier treatment applied to: %s. The table describes the values before it.",
+		auBasisNote:      "Correlations are of the values that enter the index (after imputation and outlier treatment).",
+		auHeldNote:       "These pairs meet a flag's condition but fewer than %d regions have data for both, too few for the correlation to mean much, so they are not flagged: %s.",
 		auMin:            "Min",
 		auMax:            "Max",
 		auMean:           "Mean",
@@ -337,7 +395,7 @@ var auditCatalogue = map[string]map[string]string{
 		auZeros:          "Zeros",
 		auFlags:          "Flags",
 		auFlagSep:        ", ",
-		auStatsNote:      "Values after denomination, imputation and outlier treatment, before direction and normalisation; sample SD (n − 1), sample-adjusted skewness and excess kurtosis. Flags: availability under 65%; outliers when |skew| ≥ 2 and kurtosis ≥ 3.5; many zeros when at least 50% are zero; constant when SD = 0.",
+		auStatsNote:      "Values as reported (after denomination; before imputation, outlier treatment, direction and normalisation): n and availability count reported values only, imputed ones are counted apart; sample SD (n − 1), sample-adjusted skewness and excess kurtosis. Flags: availability under 65%; outliers when |skew| ≥ 2 and kurtosis ≥ 3.5; many zeros when at least 50% are zero; constant when SD = 0.",
 		auWithTitle:      "Correlation with the parent dimension and the index (Pearson, normalised values against scores)",
 		auRDimension:     "r (dimension)",
 		auRIndex:         "r (index)",
@@ -421,8 +479,8 @@ func auditSections(a *scoring.AuditResult, r *scoring.Result, lang string) []aud
 	// Descriptive statistics.
 	st := auditSection{
 		title:  fmt.Sprintf(m(auStatsTitle), a.Regions),
-		header: []string{m(auIndicator), m(auN), m(auAvailability), m(auMin), m(auMax), m(auMean), m(auMedian), m(auSD), m(auSkew), m(auKurt), m(auZeros), m(auFlags)},
-		right:  []bool{false, true, true, true, true, true, true, true, true, true, true, false},
+		header: []string{m(auIndicator), m(auN), m(auAvailability), m(auImputed), m(auMin), m(auMax), m(auMean), m(auMedian), m(auSD), m(auSkew), m(auKurt), m(auZeros), m(auFlags)},
+		right:  []bool{false, true, true, true, true, true, true, true, true, true, true, true, false},
 		notes:  []string{m(auStatsNote)},
 	}
 	for _, s := range a.Indicators {
@@ -431,10 +489,19 @@ func auditSections(a *scoring.AuditResult, r *scoring.Result, lang string) []aud
 			flags[i] = m(f)
 		}
 		st.rows = append(st.rows, []string{
-			s.ID, strconv.Itoa(s.N), pct(s.Availability, 0),
+			s.ID, strconv.Itoa(s.N), pct(s.Availability, 0), strconv.Itoa(s.Imputed),
 			or(auditNumber(s.Min)), or(auditNumber(s.Max)), or(auditNumber(s.Mean)), or(auditNumber(s.Median)), or(auditNumber(s.SD)),
 			fixed(s.Skewness, 2), fixed(s.Kurtosis, 2), pct(s.Zeros, 0), strings.Join(flags, m(auFlagSep)),
 		})
+	}
+	var treatedIDs []string
+	for _, s := range a.Indicators {
+		if s.Treatment != "" {
+			treatedIDs = append(treatedIDs, s.ID+" ("+s.Treatment+")")
+		}
+	}
+	if len(treatedIDs) > 0 {
+		st.notes = append(st.notes, fmt.Sprintf(m(auTreatedNote), strings.Join(treatedIDs, m(auFlagSep))))
 	}
 	out = append(out, st)
 
@@ -444,6 +511,7 @@ func auditSections(a *scoring.AuditResult, r *scoring.Result, lang string) []aud
 		title:  m(auWithTitle),
 		header: []string{m(auIndicator), m(auDimension), m(auRDimension), m(auRIndex)},
 		right:  []bool{false, false, true, true},
+		notes:  []string{m(auBasisNote)},
 	}
 	for i, wd := range c.WithDimension {
 		ri := math.NaN()
@@ -457,18 +525,28 @@ func auditSections(a *scoring.AuditResult, r *scoring.Result, lang string) []aud
 	// Flagged pairs.
 	pairs := auditSection{
 		title:  m(auPairsTitle),
-		header: []string{m(auPairA), m(auPairB), m(auR), m(auFlags)},
-		right:  []bool{false, false, true, false},
+		header: []string{m(auPairA), m(auPairB), m(auR), m(auN), m(auFlags)},
+		right:  []bool{false, false, true, true, false},
 		notes:  []string{m(auPairsNote)},
 	}
 	for i, f := range c.Flags {
 		// A pair with two flags is one row.
 		if i > 0 && c.Flags[i-1].A == f.A && c.Flags[i-1].B == f.B {
 			last := pairs.rows[len(pairs.rows)-1]
-			last[3] += m(auFlagSep) + m(f.Flag)
+			last[4] += m(auFlagSep) + m(f.Flag)
 			continue
 		}
-		pairs.rows = append(pairs.rows, []string{f.A, f.B, fixed(f.R, 2), m(f.Flag)})
+		pairs.rows = append(pairs.rows, []string{f.A, f.B, fixed(f.R, 2), strconv.Itoa(f.N), m(f.Flag)})
+	}
+	var held []string
+	for i, f := range c.Held {
+		if i > 0 && c.Held[i-1].A == f.A && c.Held[i-1].B == f.B {
+			continue
+		}
+		held = append(held, fmt.Sprintf("%s–%s (r = %s, n = %d)", f.A, f.B, fixed(f.R, 2), f.N))
+	}
+	if len(held) > 0 {
+		pairs.notes = append(pairs.notes, fmt.Sprintf(m(auHeldNote), scoring.AuditMinFlagN, strings.Join(held, m(auFlagSep))))
 	}
 	out = append(out, pairs)
 

@@ -100,7 +100,58 @@ const htAllDrawn = `(function () {
 })()`
 
 // htBrowserPages is the number of pages TestHTMLInBrowser opens.
-const htBrowserPages = 4
+const htBrowserPages = 6
+
+// htTipsJS shows the tooltip of every data item of every series of every
+// chart on the page (ECharts' showTip action; for a chart whose tooltip is
+// triggered by its axis this shows the tooltip of each axis index), and
+// returns per chart what the tooltips held, with the texts drawn on its
+// canvas. Every tooltip starts empty, so an item whose tooltip does not
+// show adds nothing.
+const htTipsJS = `(function () {
+  return Array.from(document.querySelectorAll(".chart")).map(function (dom) {
+    var r = {id: dom.id, items: 0, tips: [], html: [], canvas: []};
+    var chart = echarts.getInstanceByDom(dom);
+    if (!chart) { return r; }
+    var tipEls = function () {
+      return Array.from(dom.children).filter(function (c) { return !c.querySelector("canvas"); });
+    };
+    (chart.getOption().series || []).forEach(function (s, si) {
+      var n = (s.data || []).length;
+      for (var di = 0; di < n; di++) {
+        r.items++;
+        chart.dispatchAction({type: "hideTip"});
+        tipEls().forEach(function (el) { el.innerHTML = ""; });
+        chart.dispatchAction({type: "showTip", seriesIndex: si, dataIndex: di});
+        var els = tipEls();
+        var text = els.map(function (el) { return el.textContent; }).join("");
+        if (text !== "") {
+          r.tips.push(text);
+          r.html.push(els.map(function (el) { return el.innerHTML; }).join(""));
+        }
+      }
+    });
+    chart.dispatchAction({type: "hideTip"});
+    chart.getZr().storage.getDisplayList(true).forEach(function (el) {
+      if (el.style && typeof el.style.text === "string" && el.style.text !== "") { r.canvas.push(el.style.text); }
+    });
+    return r;
+  });
+})()`
+
+// htTips is what htTipsJS reports about one chart.
+type htTips struct {
+	ID     string   `json:"id"`
+	Items  int      `json:"items"`
+	Tips   []string `json:"tips"`
+	HTML   []string `json:"html"`
+	Canvas []string `json:"canvas"`
+}
+
+// htPwnedJS is what the hostile texts would have done had any run: set
+// window.__pwned (parent.__pwned from a frame) or set the page title to
+// PWNED.
+const htPwnedJS = `window.__pwned === undefined && document.title !== "PWNED" ? "" : "pwned " + String(window.__pwned) + ", title " + document.title`
 
 var htChartIDRe = regexp.MustCompile(`class="chart" id="([^"]+)"`)
 
@@ -176,6 +227,26 @@ func TestHTMLInBrowser(t *testing.T) {
 	en := HTMLOptions{Options: Options{Lang: "en", Engine: testEngine}}
 	geo, geoEn := zh, en
 	geo.GeoJSON, geoEn.GeoJSON = htGeoJSON(), htGeoJSON()
+	hostile, robust := hxHostile()
+	hostileZh := HTMLOptions{Options: Options{Lang: "zh", Engine: testEngine}, Robust: robust, GeoJSON: hxGeoJSON(t)}
+	hostileEn := hostileZh
+	hostileEn.Lang = "en"
+	hostileShown := []string{htmlNoBidi(hxIndex), hxGuizhou, hxHongKong, htmlNoBidi(hxBeijing), hxTibet, hxTibetCode,
+		htmlNoBidi(hxReason), hxLabel + "5", hxPolicy, htmlNoBidi(hxSharing)}
+	// Texts each chart's tooltips must show as they are; every chart must
+	// show some tooltip.
+	rated := []string{hxGuizhou, hxHongKong, htmlNoBidi(hxBeijing)}
+	hostileTips := map[string][]string{
+		"chart-ranking":          rated,
+		"chart-rank-intervals":   rated,
+		"chart-star-probability": rated,
+		"chart-trends":           rated,
+		"chart-dimensions":       append([]string{hxPolicy, htmlNoBidi(hxSharing)}, rated...),
+		"chart-radar-all":        append([]string{hxDocs, hxPlatforms, hxDatasets}, rated...),
+		"chart-weights":          {hxDocs, hxPlatforms, hxDatasets, hxPolicy, htmlNoBidi(hxSharing)},
+		"chart-map":              {hxHongKong},
+		"chart-choropleth":       append([]string{hxTibet}, rated...),
+	}
 	cases := []struct {
 		name string
 		r    *scoring.Result
@@ -184,6 +255,8 @@ func TestHTMLInBrowser(t *testing.T) {
 		shown []string
 		// charts that must be among those drawn
 		charts []string
+		// texts each chart's tooltips must show as they are
+		tips map[string][]string
 	}{
 		{name: "edition_zh", r: htEdition(t), o: zh, shown: []string{"政府数据融合共享应用指数", "贵州省", "广州市"}},
 		{name: "small_geojson_en", r: testResult(), o: geoEn, shown: []string{"Government Data Sharing Index", "Guizhou", "Hong Kong"}},
@@ -195,6 +268,8 @@ func TestHTMLInBrowser(t *testing.T) {
 			`<img src=x onerror=alert(1)>`,
 			`<b onmouseover=alert(2)>desc</b>`,
 		}},
+		{name: "hostile_zh", r: hostile, o: hostileZh, shown: hostileShown, tips: hostileTips},
+		{name: "hostile_en", r: hostile, o: hostileEn, shown: hostileShown, tips: hostileTips},
 	}
 	require.Len(t, cases, htBrowserPages)
 	for _, tc := range cases {
@@ -211,16 +286,19 @@ func TestHTMLInBrowser(t *testing.T) {
 			for _, c := range tc.charts {
 				require.Contains(t, ids, c)
 			}
-			htCheckPage(t, browserCtx, path, filepath.Join(shots, "report_"+tc.name+".png"), ids, tc.shown)
+			htCheckPage(t, browserCtx, path, filepath.Join(shots, "report_"+tc.name+".png"), ids, tc.shown, tc.tips)
 		})
 	}
 }
 
 // htCheckPage opens the report at path in a new tab and checks it: no
 // request but the page itself, no console error or exception, no dialog,
-// every chart in ids drawn, the texts shown as text; then it saves a
-// full-page screenshot to shot.
-func htCheckPage(t *testing.T, browserCtx context.Context, path, shot string, ids, shown []string) {
+// every chart in ids drawn; the tooltip of every data item of every chart
+// shown (for every chart some, and tips[id] among them as text), and
+// after that no script from the data run, no element from the data, no
+// bidirectional control in any text, and the texts shown as text; then it
+// saves a full-page screenshot to shot.
+func htCheckPage(t *testing.T, browserCtx context.Context, path, shot string, ids, shown []string, tips map[string][]string) {
 	t.Helper()
 	pageCtx, cancel := context.WithTimeout(browserCtx, htBrowserTimeout)
 	defer cancel()
@@ -285,12 +363,47 @@ func htCheckPage(t *testing.T, browserCtx context.Context, path, shot string, id
 		}
 	}
 
+	pwned, err := chromedp.Run(tabCtx, chromedp.Evaluate[string](htPwnedJS))
+	require.NoError(t, err)
+	assert.Empty(t, pwned, "no script from the data ran while the page loaded")
+	swept, err := chromedp.Run(tabCtx, chromedp.Evaluate[[]htTips](htTipsJS))
+	require.NoError(t, err)
+	require.Len(t, swept, len(ids), "one container per chart")
+	for _, c := range swept {
+		assert.Positive(t, c.Items, "%s has data items", c.ID)
+		assert.NotEmpty(t, c.Tips, "%s shows tooltips", c.ID)
+		all := strings.Join(c.Tips, "\n")
+		for _, s := range tips[c.ID] {
+			assert.Contains(t, all, s, "%s: a tooltip shows the text as it is", c.ID)
+		}
+		for _, s := range append(c.Tips, c.Canvas...) {
+			assert.False(t, hxHasBidi(s), "%s: bidi control in %q", c.ID, s)
+		}
+		for _, h := range c.HTML {
+			assert.NotRegexp(t, `(?i)<(img|svg|iframe|script|object|embed|b|i)[\s>/]`, h, "%s: markup from the data in a tooltip", c.ID)
+		}
+		delete(tips, c.ID)
+	}
+	assert.Empty(t, tips, "charts with expected tooltips that are not on the page")
+	if len(shown) > 0 && tips != nil {
+		// Canvas labels are not templates: a name with {a|x} is drawn as is.
+		var canvas []string
+		for _, c := range swept {
+			canvas = append(canvas, c.Canvas...)
+		}
+		assert.Contains(t, strings.Join(canvas, "\n"), "{a|x}", "a label with rich-text syntax drawn as text")
+	}
+	pwned, err = chromedp.Run(tabCtx, chromedp.Evaluate[string](htPwnedJS))
+	require.NoError(t, err)
+	assert.Empty(t, pwned, "no script from the data ran while the tooltips showed")
+
 	// Markup from the data is shown as text and nothing was injected.
-	text, err := chromedp.Run(tabCtx, chromedp.Evaluate[string](`document.body.innerText`))
+	text, err := chromedp.Run(tabCtx, chromedp.Evaluate[string](`document.title + "\n" + document.body.innerText`))
 	require.NoError(t, err)
 	for _, s := range shown {
 		assert.Contains(t, text, s, "shown as text")
 	}
+	assert.False(t, hxHasBidi(text), "a bidi control in the page's text")
 	injected, err := chromedp.Run(tabCtx, chromedp.Evaluate[int](
 		`document.querySelectorAll("img, iframe, object, embed, svg, b, i, link, script[src]").length`))
 	require.NoError(t, err)

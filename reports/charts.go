@@ -675,6 +675,10 @@ func chartFontFor(data []byte) (*chartFont, error) {
 // once per process.
 var chartSystemFont = sync.OnceValues(func() (*chartFont, error) {
 	for _, path := range chartFontCandidates() {
+		// Only regular files: a named pipe would make the read wait.
+		if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+			continue
+		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			continue

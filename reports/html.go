@@ -15,7 +15,6 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-	"github.com/go-echarts/go-echarts/v2/types"
 
 	"github.com/govindex/govindex/indicators"
 	"github.com/govindex/govindex/scoring"
@@ -89,9 +88,14 @@ func ReportGeoJSON(def *indicators.Definition) (geo []byte, key string, err erro
 // and "_" in chart-radar-<code>), so the same input gives the same bytes.
 // Below the charts come the results table and its notes, and a footer
 // naming the methods. Titles and labels follow o.Lang. Every text from the
-// data and config files is escaped: html/template escapes it in the markup
-// and the chart options are JSON with <, > and & escaped, so no name can
-// close the <script> element.
+// data and config files is escaped for where it lands (see html_escape.go):
+// html/template escapes it in the markup; the chart options are JSON with
+// <, > and & escaped, so no name can close the <script> element; no such
+// text is ever part of an ECharts template, and the tooltips the report
+// formats itself HTML-escape every text at render time, so a name is shown
+// as written and never runs as script or reads as {b} or {a|…}.
+// Bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
+// U+061C) are removed from every text of the page.
 //
 // Tile map rule: each province-level unit has one cell, found from the
 // first two digits of a region's GB/T 2260 code (or of its parent's code
@@ -121,6 +125,7 @@ func writeHTML(w io.Writer, r *scoring.Result, o HTMLOptions, lib []byte) error 
 	if err != nil {
 		return err
 	}
+	htmlCleanText(page)
 	page.ECharts = htmlInlineScript(lib)
 	var buf bytes.Buffer
 	if err := htmlTemplate.Execute(&buf, page); err != nil {
@@ -632,6 +637,7 @@ func htmlOption(c htmlEChart, patch func(m map[string]any)) (template.JS, error)
 	if patch != nil {
 		patch(obj)
 	}
+	htmlCleanJSON(obj)
 	out, err := json.Marshal(obj) // HTML escaping on: no "</script>" can appear
 	if err != nil {
 		return "", fmt.Errorf("reports: chart option: %w", err)
@@ -732,6 +738,7 @@ var (
 func (b *htmlBuilder) rankingSection() (*htmlSection, error) {
 	names := make([]string, 0, len(b.rated))
 	data := make([]opts.BarData, 0, len(b.rated))
+	labels := make([]string, 0, len(b.rated))
 	for _, rr := range b.rated {
 		names = append(names, b.regionName(rr))
 		score := b.value(rr.Score)
@@ -739,10 +746,11 @@ func (b *htmlBuilder) rankingSection() (*htmlSection, error) {
 		if f, ok := score.(float64); ok {
 			label = formatScore(f, b.dec) + "  " + label
 		}
+		labels = append(labels, label)
 		data = append(data, opts.BarData{
 			Name: b.regionName(rr), Value: score,
 			ItemStyle: &opts.ItemStyle{Color: htmlStarColour(rr.Stars, b.classes)},
-			Label:     &opts.Label{Show: opts.Bool(true), Position: "right", Formatter: htmlLiteralLabel(label)},
+			Label:     &opts.Label{Show: opts.Bool(true), Position: "right"},
 		})
 	}
 	bar := charts.NewBar()
@@ -765,6 +773,11 @@ func (b *htmlBuilder) rankingSection() (*htmlSection, error) {
 		x := htmlAxisAt(m, "xAxis", 0)
 		x["min"], x["max"] = lo, hi
 		x["nameLocation"], x["nameGap"] = "middle", 28
+		for i, item := range htmlSeriesData(m, 0) {
+			if lbl, ok := item["label"].(map[string]any); ok && i < len(labels) {
+				lbl["formatter"] = htmlFormatter(htmlFmtText, labels[i])
+			}
+		}
 	})
 	if err != nil {
 		return nil, err
@@ -782,10 +795,15 @@ func htmlBarMaxWidth(px string) charts.SeriesOpts {
 	return charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.BarMaxWidth = px })
 }
 
-// htmlLiteralLabel keeps a literal label text from being read as an ECharts
-// template ({a}, {b}, {c} …, and rich-text {style|…}).
-func htmlLiteralLabel(s string) string {
-	return strings.NewReplacer("{", "｛", "}", "｝").Replace(s)
+// htmlSeriesData returns the data items of series i of a decoded option
+// that are objects, by data index (nil for the others).
+func htmlSeriesData(m map[string]any, i int) []map[string]any {
+	list, _ := htmlSeriesAt(m, i)["data"].([]any)
+	items := make([]map[string]any, len(list))
+	for k, x := range list {
+		items[k], _ = x.(map[string]any)
+	}
+	return items
 }
 
 func (b *htmlBuilder) dimensionsSection() (*htmlSection, error) {
@@ -1214,13 +1232,14 @@ func (b *htmlBuilder) tileSection() (*htmlSection, error) {
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: axis[:htmlTileRows], Inverse: opts.Bool(true), Show: htmlHiddenAxis}),
 	)
 	hm.AddSeries(htmlWord(b.lang, hmSecTiles), data,
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}"}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}),
 		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#ffffff", BorderWidth: 4}))
 	js, err := htmlOption(hm, func(m map[string]any) {
 		m["visualMap"] = b.starPieces()
-		m["tooltip"] = map[string]any{"show": true, "formatter": "{b}", "extraCssText": "white-space:pre-line;"}
+		m["tooltip"] = map[string]any{"show": true, "formatter": htmlFormatter(htmlFmtNameTip, "")}
 		s := htmlSeriesAt(m, 0)
 		if lbl, ok := s["label"].(map[string]any); ok {
+			lbl["formatter"] = htmlFormatter(htmlFmtName, "")
 			for k, v := range htmlLabelBorder {
 				lbl[k] = v
 			}
@@ -1288,15 +1307,17 @@ func (b *htmlBuilder) prepareGeoJSON(raw []byte, key string) (template.JS, strin
 		byText := map[string]string{}
 		for _, f := range features {
 			if s, ok := propText(f, k); ok {
-				if _, dup := byText[s]; !dup {
-					byText[s] = s
+				// Matched by NameKey: a feature named with a zero-width
+				// space or full-width digits is still its region.
+				if _, dup := byText[indicators.NameKey(s)]; !dup {
+					byText[indicators.NameKey(s)] = s
 				}
 			}
 		}
 		m := map[string]string{}
 		for _, rr := range b.r.Regions {
 			for _, want := range []string{rr.Region.Code, rr.Region.Name, rr.Region.NameEn} {
-				if s, ok := byText[strings.TrimSpace(want)]; ok && want != "" {
+				if s, ok := byText[indicators.NameKey(want)]; ok && want != "" {
 					m[rr.Region.Code] = s
 					break
 				}
@@ -1325,6 +1346,7 @@ func (b *htmlBuilder) prepareGeoJSON(raw []byte, key string) (template.JS, strin
 			delete(props, htmlGeoKeyProperty)
 		}
 	}
+	htmlCleanJSON(doc)
 	out, err := json.Marshal(doc)
 	if err != nil {
 		return "", "", nil, fmt.Errorf("reports: GeoJSON map: %w", err)
@@ -1486,9 +1508,10 @@ footer { color: var(--muted); font-size: 13px; padding-bottom: 32px; }
 <script>
 (function () {
   "use strict";
-  var charts = [];
+  var charts = [];` + htmlFormattersJS + `
   function draw(id, option) {
     var chart = echarts.init(document.getElementById(id), null, {renderer: "canvas"});
+    bindFormatters(option);
     chart.setOption(option);
     charts.push(chart);
   }
@@ -1543,11 +1566,12 @@ func (b *htmlBuilder) robustSection(rr *scoring.RobustResult) (*htmlSection, err
 	// as scatter marks.
 	base := make([]opts.BarData, len(rows))
 	span := make([]opts.BarData, len(rows))
+	tips := make([]string, len(rows))
 	for i, rw := range rows {
 		g := rw.reg
 		base[i] = opts.BarData{Value: float64(g.P05) - 0.5}
-		span[i] = opts.BarData{Value: float64(g.P95-g.P05) + 1,
-			Tooltip: &opts.Tooltip{Formatter: types.FuncStr(htmlLiteralLabel(fmt.Sprintf(htmlWord(b.lang, hmRobustTip), rw.name, g.P05, g.P95, g.Median, g.Nominal)))}}
+		span[i] = opts.BarData{Value: float64(g.P95-g.P05) + 1, Tooltip: &opts.Tooltip{Show: opts.Bool(true)}}
+		tips[i] = fmt.Sprintf(htmlWord(b.lang, hmRobustTip), rw.name, g.P05, g.P95, g.Median, g.Nominal)
 	}
 	iv := charts.NewBar()
 	iv.SetGlobalOptions(
@@ -1578,6 +1602,11 @@ func (b *htmlBuilder) robustSection(rr *scoring.RobustResult) (*htmlSection, err
 		baseSeries["itemStyle"] = map[string]any{"color": "transparent"}
 		baseSeries["silent"] = true
 		baseSeries["tooltip"] = map[string]any{"show": false}
+		for i, item := range htmlSeriesData(m, 1) {
+			if item != nil && i < len(tips) {
+				item["tooltip"] = map[string]any{"show": true, "formatter": htmlFormatter(htmlFmtTip, tips[i])}
+			}
+		}
 		list, _ := m["series"].([]any)
 		m["series"] = append(list,
 			scatter(htmlWord(b.lang, hmRobustMedian), "#1f3b73", "diamond", func(g *scoring.RobustRegion) int { return g.Median }),

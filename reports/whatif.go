@@ -61,6 +61,10 @@ type JSONWhatIf struct {
 	Top         bool                    `json:"top,omitempty"`
 	Unreachable []JSONWhatIfUnreachable `json:"unreachable"`
 	Plan        *JSONWhatIfPlan         `json:"plan"`
+	// CheapestBy says what the efforts are: "span" (the change as a share
+	// of the regions' range) or "effort" (|change| × index.toml's effort
+	// per unit).
+	CheapestBy string `json:"cheapest_by"`
 }
 
 // JSONWhatIfOption is one change that alone earns the target.
@@ -113,7 +117,10 @@ func JSONWhatIfResult(wi *scoring.WhatIfResult, o Options) *JSONWhatIf {
 	doc := &JSONWhatIf{
 		Region: rr.Region.Code, Stars: wi.Stars, Target: wi.Target, Options: []JSONWhatIfOption{},
 		Name: regionName(rr.Region, lang), Score: JSONFloat(whatIfScore(rr)), Year: wi.Base.Year,
-		Classes: wi.Classes, Top: wi.Top, Unreachable: []JSONWhatIfUnreachable{},
+		Classes: wi.Classes, Top: wi.Top, Unreachable: []JSONWhatIfUnreachable{}, CheapestBy: "span",
+	}
+	if wi.ByEffort {
+		doc.CheapestBy = "effort"
 	}
 	for _, op := range wi.Options {
 		doc.Options = append(doc.Options, JSONWhatIfOption{
@@ -179,6 +186,9 @@ const (
 	wiReason       = "wi_reason"
 	wiNote         = "wi_note"
 	wiNoteMissing  = "wi_note_missing"
+	// effortSuffix marks the variant of a message for an index that
+	// declares efforts (whatIfBlocks' em).
+	effortSuffix   = "_effort"
 	wiMissingFrom  = "wi_missing_from"
 	wiWhyLimit     = "wi_why_limit"  // at, stars word, score
 	wiWhyBound     = "wi_why_bound"  // at, stars word, score
@@ -200,84 +210,92 @@ const (
 
 var whatIfCatalogue = map[string]map[string]string{
 	"zh": {
-		wiTitle:        "升星分析",
-		wiLead:         "%s目前为%s（%s 分），要达到%s，只需以下任一项改变：",
-		wiLeadUnrated:  "%s目前未评级，要达到%s，只需以下任一项改变：",
-		wiNoOption:     "%s目前为%s（%s 分），任何单项指标的改变都无法使其达到%s。",
-		wiNoOptionUnr:  "%s目前未评级，任何单项指标的改变都无法使其达到%s。",
-		wiTop:          "%s目前为%s（%s 分），已是最高星级。",
-		wiIndicator:    "指标",
-		wiUnit:         "单位",
-		wiFromTo:       "当前值 → 目标值",
-		wiChange:       "变化",
-		wiEffort:       "调整幅度",
-		wiScoreAfter:   "变化后得分",
-		wiStarsAfter:   "变化后星级",
-		wiPlanTitle:    "调整量合计最小的组合方案：",
-		wiPlanSingle:   "调整量合计最小的方案就是单项改变：",
-		wiPlanResult:   "按此方案调整后得分 %s 分，评为%s。",
-		wiNoPlan:       "没有找到能达到%s的组合方案。",
-		wiUnreachTitle: "单独改变无法达到目标的指标：",
-		wiReason:       "原因",
-		wiNoteMissing:  "缺失的指标从其自然下限算起：各地区观测值均不小于 0 且越大越好的指标（计数、比例、年限）从 0 算起，其余从各地区中最不利的观测值算起；目标值是补报后即可达到目标的最不利的值，调整幅度为 0% 表示补报这一起点值本身即可达到目标。",
-		wiNote:         "注：每一项改变都已单独代入、重新计算整个指数（包括标准化上下限、权重、星级分界和星级封顶）验证；其他指标保持不变。调整幅度为变化量占各地区该指标取值极差的比例，选项按调整幅度从小到大排列；目标值在数据均为整数时取整数，否则按数据精度多保留两位小数，均向有利方向取整。",
-		wiMissingFrom:  "缺失",
-		wiWhyLimit:     "即使达到 %s，也只能评为%s（%s）",
-		wiWhyBound:     "即使达到可能的最佳值 %s，也只能评为%s（%s）",
-		wiWhyWeight:    "权重过小（占指数的 %s%%）：无论如何改善，也只能评为%s（%s）",
-		wiWhyCap:       "星级封顶：“%s”维度%s，最高只能评为%s",
-		wiWhyBest:      "当前值 %s 已是可能的最佳值",
-		wiWhyMaxed:     "该指标已得满分（领先或已达目标值），再改善也不会提高总分",
-		wiWhyFixed:     "该指标不是地区可以改变的（index.toml 中 actionable = false）",
-		wiFew:          "注意：%s，相关结果依据的数据很少。",
-		wiFewOne:       "只有 %[2]d 个其他地区报告了“%[1]s”",
-		wiFewNone:      "没有其他地区报告“%s”",
-		wiFewSep:       "；",
-		wiCondQ:        "排在参评地区后 %s",
-		wiCondQuarter:  "排在参评地区后 25%",
-		wiCondBelow:    "得分低于 %s 分",
-		wiUnratedScore: "未评级",
-		wiPoints:       "%s 分",
+		wiTitle:                      "升星分析",
+		wiLead:                       "%s目前为%s（%s 分），要达到%s，只需以下任一项改变：",
+		wiLeadUnrated:                "%s目前未评级，要达到%s，只需以下任一项改变：",
+		wiNoOption:                   "%s目前为%s（%s 分），任何单项指标的改变都无法使其达到%s。",
+		wiNoOptionUnr:                "%s目前未评级，任何单项指标的改变都无法使其达到%s。",
+		wiTop:                        "%s目前为%s（%s 分），已是最高星级。",
+		wiIndicator:                  "指标",
+		wiUnit:                       "单位",
+		wiFromTo:                     "当前值 → 目标值",
+		wiChange:                     "变化",
+		wiEffort:                     "调整幅度",
+		wiScoreAfter:                 "变化后得分",
+		wiStarsAfter:                 "变化后星级",
+		wiPlanTitle:                  "调整量合计最小的组合方案：",
+		wiPlanSingle:                 "调整量合计最小的方案就是单项改变：",
+		wiEffort + effortSuffix:      "投入",
+		wiPlanTitle + effortSuffix:   "投入合计最小的组合方案：",
+		wiPlanSingle + effortSuffix:  "投入合计最小的方案就是单项改变：",
+		wiNote + effortSuffix:        "注：每一项改变都已单独代入、重新计算整个指数（包括标准化上下限、权重、星级分界和星级封顶）验证；其他指标保持不变。投入为变化量乘以 index.toml 中该指标每单位的投入（effort），选项按投入从小到大排列；目标值在数据均为整数时取整数，否则按数据精度多保留两位小数，均向有利方向取整。",
+		wiNoteMissing + effortSuffix: "缺失的指标从其自然下限算起：各地区观测值均不小于 0 且越大越好的指标（计数、比例、年限）从 0 算起，其余从各地区中最不利的观测值算起；目标值是补报后即可达到目标的最不利的值，投入为 0 表示补报这一起点值本身即可达到目标。",
+		wiPlanResult:                 "按此方案调整后得分 %s 分，评为%s。",
+		wiNoPlan:                     "没有找到能达到%s的组合方案。",
+		wiUnreachTitle:               "单独改变无法达到目标的指标：",
+		wiReason:                     "原因",
+		wiNoteMissing:                "缺失的指标从其自然下限算起：各地区观测值均不小于 0 且越大越好的指标（计数、比例、年限）从 0 算起，其余从各地区中最不利的观测值算起；目标值是补报后即可达到目标的最不利的值，调整幅度为 0% 表示补报这一起点值本身即可达到目标。",
+		wiNote:                       "注：每一项改变都已单独代入、重新计算整个指数（包括标准化上下限、权重、星级分界和星级封顶）验证；其他指标保持不变。调整幅度为变化量占各地区该指标取值极差的比例，选项按调整幅度从小到大排列；目标值在数据均为整数时取整数，否则按数据精度多保留两位小数，均向有利方向取整。",
+		wiMissingFrom:                "缺失",
+		wiWhyLimit:                   "即使达到 %s，也只能评为%s（%s）",
+		wiWhyBound:                   "即使达到可能的最佳值 %s，也只能评为%s（%s）",
+		wiWhyWeight:                  "权重过小（占指数的 %s%%）：无论如何改善，也只能评为%s（%s）",
+		wiWhyCap:                     "星级封顶：“%s”维度%s，最高只能评为%s",
+		wiWhyBest:                    "当前值 %s 已是可能的最佳值",
+		wiWhyMaxed:                   "该指标已得满分（领先或已达目标值），再改善也不会提高总分",
+		wiWhyFixed:                   "该指标不是地区可以改变的（index.toml 中 actionable = false）",
+		wiFew:                        "注意：%s，相关结果依据的数据很少。",
+		wiFewOne:                     "只有 %[2]d 个其他地区报告了“%[1]s”",
+		wiFewNone:                    "没有其他地区报告“%s”",
+		wiFewSep:                     "；",
+		wiCondQ:                      "排在参评地区后 %s",
+		wiCondQuarter:                "排在参评地区后 25%",
+		wiCondBelow:                  "得分低于 %s 分",
+		wiUnratedScore:               "未评级",
+		wiPoints:                     "%s 分",
 	},
 	"en": {
-		wiTitle:        "What it takes to reach the next star",
-		wiLead:         "%s currently has %s (%s points); to reach %s, any one of these changes is enough:",
-		wiLeadUnrated:  "%s is currently not rated; to reach %s, any one of these changes is enough:",
-		wiNoOption:     "%s currently has %s (%s points); no change of a single indicator is enough to reach %s.",
-		wiNoOptionUnr:  "%s is currently not rated; no change of a single indicator is enough to reach %s.",
-		wiTop:          "%s currently has %s (%s points), the top rating.",
-		wiIndicator:    "Indicator",
-		wiUnit:         "Unit",
-		wiFromTo:       "From → to",
-		wiChange:       "Change",
-		wiEffort:       "Of span",
-		wiScoreAfter:   "Score after",
-		wiStarsAfter:   "Stars after",
-		wiPlanTitle:    "The cheapest combined plan:",
-		wiPlanSingle:   "The cheapest plan is a single change:",
-		wiPlanResult:   "With this plan the score is %s points: %s.",
-		wiNoPlan:       "No combination of changes reaching %s was found.",
-		wiUnreachTitle: "Indicators that cannot reach the target alone:",
-		wiReason:       "Why",
-		wiNoteMissing:  "A missing indicator is measured from its natural floor: 0 where every value observed is at least 0 and higher is better (counts, shares, years), else the least favourable value observed; the value given is the least favourable that, reported, earns the target, and 0% of span means that reporting that starting value itself earns it.",
-		wiNote:         "Note: every change was verified by scoring the whole index again with it alone (normalisation bounds, weights, star boundaries and caps included), everything else unchanged. \"Of span\" is the change as a share of the range of the regions' values; options are listed cheapest first. Targets are whole numbers where every value observed is one, else rounded to two more decimals than the data; always in the favourable direction.",
-		wiMissingFrom:  "missing",
-		wiWhyLimit:     "even at %s the region reaches only %s (%s)",
-		wiWhyBound:     "even at the best possible value %s the region reaches only %s (%s)",
-		wiWhyWeight:    "the indicator's weight is too small (%s%% of the index): however far it improves, the region reaches only %s (%s)",
-		wiWhyCap:       "a star cap holds the rating: %s is %s, which allows at most %s",
-		wiWhyBest:      "the value %s is already the best possible",
-		wiWhyMaxed:     "the indicator already scores in full (the region leads, or is at its target): a better value adds nothing",
-		wiWhyFixed:     "not something the region can change (actionable = false in index.toml)",
-		wiFew:          "Note: %s; the result rests on very little data.",
-		wiFewOne:       "only %[2]d other region reports %[1]s",
-		wiFewNone:      "no other region reports %s",
-		wiFewSep:       "; ",
-		wiCondQ:        "in the bottom %s",
-		wiCondQuarter:  "in the bottom quarter",
-		wiCondBelow:    "under %s",
-		wiUnratedScore: "not rated",
-		wiPoints:       "%s points",
+		wiTitle:                      "What it takes to reach the next star",
+		wiLead:                       "%s currently has %s (%s points); to reach %s, any one of these changes is enough:",
+		wiLeadUnrated:                "%s is currently not rated; to reach %s, any one of these changes is enough:",
+		wiNoOption:                   "%s currently has %s (%s points); no change of a single indicator is enough to reach %s.",
+		wiNoOptionUnr:                "%s is currently not rated; no change of a single indicator is enough to reach %s.",
+		wiTop:                        "%s currently has %s (%s points), the top rating.",
+		wiIndicator:                  "Indicator",
+		wiUnit:                       "Unit",
+		wiFromTo:                     "From → to",
+		wiChange:                     "Change",
+		wiEffort:                     "Of span",
+		wiScoreAfter:                 "Score after",
+		wiStarsAfter:                 "Stars after",
+		wiPlanTitle:                  "The cheapest combined plan:",
+		wiPlanSingle:                 "The cheapest plan is a single change:",
+		wiEffort + effortSuffix:      "Effort",
+		wiNote + effortSuffix:        "Note: every change was verified by scoring the whole index again with it alone (normalisation bounds, weights, star boundaries and caps included), everything else unchanged. \"Effort\" is the change times the indicator's effort per unit in index.toml; options are listed cheapest first, the plan is the one of least total effort found. Targets are whole numbers where every value observed is one, else rounded to two more decimals than the data; always in the favourable direction.",
+		wiNoteMissing + effortSuffix: "A missing indicator is measured from its natural floor: 0 where every value observed is at least 0 and higher is better (counts, shares, years), else the least favourable value observed; the value given is the least favourable that, reported, earns the target, and an effort of 0 means that reporting that starting value itself earns it.",
+		wiPlanResult:                 "With this plan the score is %s points: %s.",
+		wiNoPlan:                     "No combination of changes reaching %s was found.",
+		wiUnreachTitle:               "Indicators that cannot reach the target alone:",
+		wiReason:                     "Why",
+		wiNoteMissing:                "A missing indicator is measured from its natural floor: 0 where every value observed is at least 0 and higher is better (counts, shares, years), else the least favourable value observed; the value given is the least favourable that, reported, earns the target, and 0% of span means that reporting that starting value itself earns it.",
+		wiNote:                       "Note: every change was verified by scoring the whole index again with it alone (normalisation bounds, weights, star boundaries and caps included), everything else unchanged. \"Of span\" is the change as a share of the range of the regions' values; options are listed cheapest first. Targets are whole numbers where every value observed is one, else rounded to two more decimals than the data; always in the favourable direction.",
+		wiMissingFrom:                "missing",
+		wiWhyLimit:                   "even at %s the region reaches only %s (%s)",
+		wiWhyBound:                   "even at the best possible value %s the region reaches only %s (%s)",
+		wiWhyWeight:                  "the indicator's weight is too small (%s%% of the index): however far it improves, the region reaches only %s (%s)",
+		wiWhyCap:                     "a star cap holds the rating: %s is %s, which allows at most %s",
+		wiWhyBest:                    "the value %s is already the best possible",
+		wiWhyMaxed:                   "the indicator already scores in full (the region leads, or is at its target): a better value adds nothing",
+		wiWhyFixed:                   "not something the region can change (actionable = false in index.toml)",
+		wiFew:                        "Note: %s; the result rests on very little data.",
+		wiFewOne:                     "only %[2]d other region reports %[1]s",
+		wiFewNone:                    "no other region reports %s",
+		wiFewSep:                     "; ",
+		wiCondQ:                      "in the bottom %s",
+		wiCondQuarter:                "in the bottom quarter",
+		wiCondBelow:                  "under %s",
+		wiUnratedScore:               "not rated",
+		wiPoints:                     "%s points",
 	},
 }
 
@@ -432,8 +450,23 @@ func whatIfBlocks(wi *scoring.WhatIfResult, lang string) []whatIfBlock {
 		return []string{wif(lang, wiFew, strings.Join(parts, wim(lang, wiFewSep)))}
 	}
 
+	// em is the message for the way efforts are measured.
+	em := func(key string) string {
+		if wi.ByEffort {
+			if s, ok := whatIfCatalogue[normLang(lang)][key+effortSuffix]; ok {
+				return s
+			}
+		}
+		return wim(lang, key)
+	}
+	effort := func(e float64) string {
+		if wi.ByEffort {
+			return formatScore(e, 2)
+		}
+		return formatScore(100*e, 1) + "%"
+	}
 	opts := whatIfBlock{
-		header: []string{wim(lang, wiIndicator), wim(lang, wiUnit), wim(lang, wiFromTo), wim(lang, wiChange), wim(lang, wiEffort), wim(lang, wiScoreAfter), wim(lang, wiStarsAfter)},
+		header: []string{wim(lang, wiIndicator), wim(lang, wiUnit), wim(lang, wiFromTo), wim(lang, wiChange), em(wiEffort), wim(lang, wiScoreAfter), wim(lang, wiStarsAfter)},
 		right:  []bool{false, false, false, true, true, true, false},
 	}
 	switch {
@@ -457,7 +490,7 @@ func whatIfBlocks(wi *scoring.WhatIfResult, lang string) []whatIfBlock {
 			whatIfIndicator(def, op.Indicator, lang), whatIfUnit(def, op.Indicator, op.Unit, lang),
 			from(op.From, op.Decimals) + " → " + whatIfValue(op.To, op.Decimals),
 			or(whatIfChange(op.Change, op.Decimals)),
-			formatScore(100*op.Effort, 1) + "%",
+			effort(op.Effort),
 			or(formatScore(op.ScoreAfter, dec)),
 			StarGlyphs(op.StarsAfter, wi.Classes),
 		})
@@ -467,13 +500,13 @@ func whatIfBlocks(wi *scoring.WhatIfResult, lang string) []whatIfBlock {
 
 	if p := wi.Plan; p != nil {
 		plan := whatIfBlock{
-			text:   wim(lang, wiPlanTitle),
-			header: []string{wim(lang, wiIndicator), wim(lang, wiUnit), wim(lang, wiFromTo), wim(lang, wiChange), wim(lang, wiEffort)},
+			text:   em(wiPlanTitle),
+			header: []string{wim(lang, wiIndicator), wim(lang, wiUnit), wim(lang, wiFromTo), wim(lang, wiChange), em(wiEffort)},
 			right:  []bool{false, false, false, true, true},
 			after:  []string{wif(lang, wiPlanResult, or(formatScore(p.ScoreAfter, dec)), whatIfStars(lang, p.StarsAfter))},
 		}
 		if len(p.Changes) == 1 {
-			plan.text = wim(lang, wiPlanSingle)
+			plan.text = em(wiPlanSingle)
 		}
 		var fewPlan []string
 		for _, c := range p.Changes {
@@ -486,7 +519,7 @@ func whatIfBlocks(wi *scoring.WhatIfResult, lang string) []whatIfBlock {
 				whatIfIndicator(def, c.Indicator, lang), whatIfUnit(def, c.Indicator, c.Unit, lang),
 				from(c.From, c.Decimals) + " → " + whatIfValue(c.To, c.Decimals),
 				or(whatIfChange(c.Change, c.Decimals)),
-				formatScore(100*c.Effort, 1) + "%",
+				effort(c.Effort),
 			})
 		}
 		plan.after = append(plan.after, remark(fewPlan)...)
@@ -506,7 +539,7 @@ func whatIfBlocks(wi *scoring.WhatIfResult, lang string) []whatIfBlock {
 		}
 		out = append(out, un)
 	}
-	note := wim(lang, wiNote)
+	note := em(wiNote)
 	missing := slices.ContainsFunc(wi.Options, func(op scoring.WhatIfOption) bool { return math.IsNaN(op.From) })
 	if p := wi.Plan; p != nil && slices.ContainsFunc(p.Changes, func(c scoring.WhatIfChange) bool { return math.IsNaN(c.From) }) {
 		missing = true
@@ -516,7 +549,7 @@ func whatIfBlocks(wi *scoring.WhatIfResult, lang string) []whatIfBlock {
 		if lang != "en" {
 			sep = ""
 		}
-		note += sep + wim(lang, wiNoteMissing)
+		note += sep + em(wiNoteMissing)
 	}
 	out = append(out, whatIfBlock{text: note})
 	return out

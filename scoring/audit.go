@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/govindex/govindex/indicators"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
 )
@@ -29,6 +30,16 @@ const (
 	// alpha is computed on; with fewer the statistic is NaN (with two points
 	// every correlation is ±1).
 	AuditMinPairs = 3
+	// AuditMinFlagN is the fewest regions with data for both indicators a
+	// correlation must rest on to be flagged (collinear, negative within a
+	// dimension). It is computed and shown from AuditMinPairs up, but from
+	// 3 or 4 points r reaches ±1 far too easily: the two-sided 5% critical
+	// |r| of a t test on n − 2 degrees of freedom is 0.997 at n = 3, 0.950
+	// at n = 4 and 0.878 at n = 5. From 5 regions on, every |r| above
+	// AuditCollinear is significant at 5%, the level below which COINr's
+	// get_corr (pval = 0.05 by default) blanks correlations out; with fewer,
+	// a flag says more about the sample size than about the indicators.
+	AuditMinFlagN = 5
 )
 
 // Audit flag names, as written in the JSON.
@@ -53,14 +64,18 @@ type AuditResult struct {
 	PCA          AuditPCA
 }
 
-// IndicatorStats describes one indicator's values (Value: after
-// denomination, imputation and treatment, before direction and
-// normalisation) over the rated regions.
+// IndicatorStats describes one indicator's values as reported (after
+// denomination; before imputation, outlier treatment, direction and
+// normalisation) over the rated regions: imputed values are not data, so
+// they neither raise the availability nor shape the distribution, and a
+// treatment does not hide the outliers it treated.
 type IndicatorStats struct {
 	ID                     string
 	Dimension              string  // the parent dimension
-	N                      int     // regions with a value
+	N                      int     // regions with a reported value
 	Availability           float64 // N / rated regions
+	Imputed                int     // rated regions whose value was imputed
+	Treatment              string  // the outlier treatment applied ("" for none)
 	Min, Max, Mean, Median float64
 	SD                     float64 // sample standard deviation (n − 1)
 	Skewness               float64 // sample-adjusted (type 2), n ≥ 3
@@ -76,29 +91,41 @@ type IndicatorStats struct {
 type AuditCorrelations struct {
 	IDs                        []string    // rows and columns of the matrices
 	Pearson, Spearman, Kendall [][]float64 // Kendall is tau-b
-	WithDimension              []DimensionCorrelation
-	WithIndex                  []IndexCorrelation
-	Flags                      []CorrelationFlag
+	// N[a][b] is the number of regions with values of both a and b, the
+	// observations every correlation of the pair rests on (N[a][a]: the
+	// regions with a value of a).
+	N             [][]int
+	WithDimension []DimensionCorrelation
+	WithIndex     []IndexCorrelation
+	// Flags are the pairs worth a look, each resting on at least
+	// AuditMinFlagN regions; Held are the pairs that meet a flag's
+	// condition on fewer regions, and are not flagged.
+	Flags, Held []CorrelationFlag
 }
 
 // DimensionCorrelation is an indicator's correlation with its parent
-// dimension's score.
+// dimension's score, over N regions with both.
 type DimensionCorrelation struct {
 	ID, Dimension string
 	R             float64
+	N             int
 }
 
-// IndexCorrelation is an indicator's correlation with the index score.
+// IndexCorrelation is an indicator's correlation with the index score,
+// over N regions with both.
 type IndexCorrelation struct {
 	ID string
 	R  float64
+	N  int
 }
 
 // CorrelationFlag is a pair of indicators worth a look: Flag is
-// FlagCollinear or FlagNegativeWithinDimension, R the Pearson r.
+// FlagCollinear or FlagNegativeWithinDimension, R the Pearson r and N the
+// regions with values of both.
 type CorrelationFlag struct {
 	A, B string
 	R    float64
+	N    int
 	Flag string
 }
 
@@ -114,23 +141,32 @@ type AlphaOverall struct {
 	// Pearson correlation; Raw is k/(k − 1)·(1 − Σ var_i / var_total) on the
 	// normalised values of the regions with every item present.
 	Standardised, Raw float64
-	Items             []AlphaItem
+	// MinN is the fewest regions any of the inter-item correlations
+	// behind Standardised rests on (-1 without a pair of items); RawN the
+	// regions with every item present, behind Raw.
+	MinN, RawN int
+	Items      []AlphaItem
 }
 
 // AlphaItem is one indicator's place in the overall scale: the corrected
 // item–total correlation (the item against the sum of the other items,
-// all standardised) and the standardised alpha without the item.
+// all standardised) and the standardised alpha without the item. MinN is
+// the fewest regions any of the item's correlations with the other items
+// rests on (-1 without other items).
 type AlphaItem struct {
 	ID                        string
 	ItemTotal, AlphaIfDeleted float64
+	MinN                      int
 }
 
 // DimensionAlpha is alpha over the indicators of one dimension (its whole
-// subtree); NaN for a dimension with fewer than two indicators.
+// subtree); NaN for a dimension with fewer than two indicators. MinN and
+// RawN are as in AlphaOverall.
 type DimensionAlpha struct {
 	ID                string
 	Standardised, Raw float64
 	Items             int
+	MinN, RawN        int
 }
 
 // AuditPCA is the principal component analysis of the indicators'
@@ -143,6 +179,9 @@ type AuditPCA struct {
 	// Eigenvalues in descending order; Explained[i] = Eigenvalues[i] / k,
 	// the share of the total variance (k = len(IDs), the trace).
 	Eigenvalues, Explained []float64
+	// MinN is the fewest regions any correlation of the analysed matrix
+	// rests on (-1 with fewer than two indicators analysed).
+	MinN int
 }
 
 // Audit computes the statistical audit of res over its rated regions; nil
@@ -162,9 +201,13 @@ func Audit(res *Result) *AuditResult {
 	out := &AuditResult{Regions: nReg}
 
 	// Columns by indicator: values, direction-adjusted values, normalised.
+	// Columns by indicator: values as entering normalisation, normalised,
+	// and the values as reported.
 	vals := make([][]float64, nInd)
 	adj := make([][]float64, nInd)
 	norm := make([][]float64, nInd)
+	reported := make([][]float64, nInd)
+	imputed := make([]int, nInd)
 	ids := make([]string, nInd)
 	for i, ind := range def.Indicators {
 		ids[i] = ind.ID
@@ -172,20 +215,30 @@ func Audit(res *Result) *AuditResult {
 		if ind.Direction < 0 {
 			dir = -1
 		}
-		vals[i], adj[i], norm[i] = make([]float64, nReg), make([]float64, nReg), make([]float64, nReg)
+		vals[i], adj[i], norm[i], reported[i] = make([]float64, nReg), make([]float64, nReg), make([]float64, nReg), make([]float64, nReg)
 		for k, rr := range rated {
 			s := auditIndicator(rr, i, ind.ID)
-			vals[i][k], norm[i][k] = math.NaN(), math.NaN()
+			vals[i][k], norm[i][k], reported[i][k] = math.NaN(), math.NaN(), math.NaN()
 			if s != nil {
 				vals[i][k], norm[i][k] = s.Value, s.Normalised
+				reported[i][k] = auditReported(rr.Region, ind, s)
+				if s.Imputed {
+					imputed[i]++
+				}
 			}
 			adj[i][k] = dir * vals[i][k]
 		}
 	}
+	treated := make(map[string]string, len(res.Treatments))
+	for _, t := range res.Treatments {
+		treated[t.Indicator] = t.Applied
+	}
 
-	// Descriptive statistics.
+	// Descriptive statistics, of the data as reported.
 	for i, ind := range def.Indicators {
-		out.Indicators = append(out.Indicators, auditDescribe(ind.ID, ind.Dimension, vals[i], nReg))
+		st := auditDescribe(ind.ID, ind.Dimension, reported[i], nReg)
+		st.Imputed, st.Treatment = imputed[i], treated[ind.ID]
+		out.Indicators = append(out.Indicators, st)
 	}
 
 	// Correlations between indicators.
@@ -194,17 +247,27 @@ func Audit(res *Result) *AuditResult {
 	c.Pearson = auditMatrix(adj, auditPearson)
 	c.Spearman = auditMatrix(adj, auditSpearman)
 	c.Kendall = auditMatrix(adj, auditKendallTauB)
+	c.N = auditCounts(adj)
 	for a := range nInd {
 		for b := a + 1; b < nInd; b++ {
-			r := c.Pearson[a][b]
+			r, n := c.Pearson[a][b], c.N[a][b]
 			if math.IsNaN(r) {
 				continue
 			}
+			var flags []string
 			if math.Abs(r) > AuditCollinear {
-				c.Flags = append(c.Flags, CorrelationFlag{A: ids[a], B: ids[b], R: r, Flag: FlagCollinear})
+				flags = append(flags, FlagCollinear)
 			}
 			if r < 0 && def.Indicators[a].Dimension == def.Indicators[b].Dimension {
-				c.Flags = append(c.Flags, CorrelationFlag{A: ids[a], B: ids[b], R: r, Flag: FlagNegativeWithinDimension})
+				flags = append(flags, FlagNegativeWithinDimension)
+			}
+			for _, f := range flags {
+				cf := CorrelationFlag{A: ids[a], B: ids[b], R: r, N: n, Flag: f}
+				if n >= AuditMinFlagN {
+					c.Flags = append(c.Flags, cf)
+				} else {
+					c.Held = append(c.Held, cf)
+				}
 			}
 		}
 	}
@@ -219,8 +282,9 @@ func Audit(res *Result) *AuditResult {
 		for k, rr := range rated {
 			dim[k] = auditDimScore(rr, ind.Dimension)
 		}
-		c.WithDimension = append(c.WithDimension, DimensionCorrelation{ID: ind.ID, Dimension: ind.Dimension, R: auditPearson(norm[i], dim)})
-		c.WithIndex = append(c.WithIndex, IndexCorrelation{ID: ind.ID, R: auditPearson(norm[i], index)})
+		c.WithDimension = append(c.WithDimension, DimensionCorrelation{ID: ind.ID, Dimension: ind.Dimension,
+			R: auditPearson(norm[i], dim), N: auditCount(norm[i], dim)})
+		c.WithIndex = append(c.WithIndex, IndexCorrelation{ID: ind.ID, R: auditPearson(norm[i], index), N: auditCount(norm[i], index)})
 	}
 
 	// Cronbach's alpha.
@@ -228,15 +292,19 @@ func Audit(res *Result) *AuditResult {
 	for i := range all {
 		all[i] = i
 	}
+	raw, rawN := auditRawAlpha(norm, all)
 	out.Alpha.Overall = AlphaOverall{
 		Standardised: auditStdAlpha(c.Pearson, all),
-		Raw:          auditRawAlpha(norm, all),
+		Raw:          raw,
+		MinN:         auditMinN(c.N, all),
+		RawN:         rawN,
 	}
 	for _, i := range all {
 		out.Alpha.Overall.Items = append(out.Alpha.Overall.Items, AlphaItem{
 			ID:             ids[i],
 			ItemTotal:      auditItemTotal(c.Pearson, all, i),
 			AlphaIfDeleted: auditStdAlpha(c.Pearson, auditWithout(all, i)),
+			MinN:           auditItemMinN(c.N, all, i),
 		})
 	}
 	pos := make(map[string]int, nInd)
@@ -248,15 +316,19 @@ func Audit(res *Result) *AuditResult {
 		for _, ind := range def.IndicatorsUnder(d.ID) {
 			items = append(items, pos[ind.ID])
 		}
+		raw, rawN := auditRawAlpha(norm, items)
 		out.Alpha.Dimensions = append(out.Alpha.Dimensions, DimensionAlpha{
 			ID: d.ID, Items: len(items),
 			Standardised: auditStdAlpha(c.Pearson, items),
-			Raw:          auditRawAlpha(norm, items),
+			Raw:          raw,
+			MinN:         auditMinN(c.N, items),
+			RawN:         rawN,
 		})
 	}
 
 	// PCA of the correlation matrix.
 	out.PCA = auditPCA(c.Pearson, ids)
+	out.PCA.MinN = auditMinN(c.N, auditPositions(ids, out.PCA.IDs))
 	return out
 }
 
@@ -285,6 +357,23 @@ func auditDimScore(rr *RegionResult, id string) float64 {
 		}
 	}
 	return math.NaN()
+}
+
+// auditReported is region reg's value of indicator ind as reported,
+// denominated as the pipeline does (scoring/denominate.go); NaN when the
+// value was imputed or is missing, or the denominator is.
+func auditReported(reg *indicators.Region, ind *indicators.Indicator, s *IndicatorScore) float64 {
+	if s.Imputed || math.IsNaN(s.Raw) {
+		return math.NaN()
+	}
+	if ind.Denominator == "" {
+		return s.Raw
+	}
+	d, ok := reg.Attrs[ind.Denominator]
+	if !ok || !(d > 0) {
+		return math.NaN()
+	}
+	return s.Raw / d * ind.Scale
 }
 
 // auditDescribe computes one indicator's descriptive statistics and flags.
@@ -378,6 +467,70 @@ func auditPairs(x, y []float64) (xs, ys []float64) {
 		}
 	}
 	return
+}
+
+// auditCount is the number of rows where both x and y are present: the
+// observations their correlations rest on.
+func auditCount(x, y []float64) int {
+	n := 0
+	for k := range x {
+		if !math.IsNaN(x[k]) && !math.IsNaN(y[k]) {
+			n++
+		}
+	}
+	return n
+}
+
+// auditCounts is the symmetric matrix of auditCount over the columns.
+func auditCounts(cols [][]float64) [][]int {
+	m := make([][]int, len(cols))
+	for a := range m {
+		m[a] = make([]int, len(cols))
+	}
+	for a := range cols {
+		for b := a; b < len(cols); b++ {
+			m[a][b] = auditCount(cols[a], cols[b])
+			m[b][a] = m[a][b]
+		}
+	}
+	return m
+}
+
+// auditMinN is the smallest count of N over the pairs of distinct items;
+// -1 for fewer than two items.
+func auditMinN(N [][]int, items []int) int {
+	least := -1
+	for a := range items {
+		for b := a + 1; b < len(items); b++ {
+			if n := N[items[a]][items[b]]; least < 0 || n < least {
+				least = n
+			}
+		}
+	}
+	return least
+}
+
+// auditItemMinN is the smallest count of N between item i and the other
+// items; -1 when there are none.
+func auditItemMinN(N [][]int, items []int, i int) int {
+	least := -1
+	for _, j := range items {
+		if j != i && (least < 0 || N[i][j] < least) {
+			least = N[i][j]
+		}
+	}
+	return least
+}
+
+// auditPositions are the positions in ids of the ids in sub.
+func auditPositions(ids, sub []string) []int {
+	out := make([]int, 0, len(sub))
+	for _, id := range sub {
+		if i := slices.Index(ids, id); i >= 0 {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // auditPearson is Pearson's r on the pairwise complete observations: NaN
@@ -544,12 +697,13 @@ func auditItemTotal(R [][]float64, items []int, i int) float64 {
 
 // auditRawAlpha is the raw alpha k/(k − 1)·(1 − Σ var_i / var_total) on the
 // columns (normalised values) of the rows where every item is present
-// (listwise), sample variances; NaN for fewer than two items, fewer than
-// AuditMinPairs complete rows or no variance in the total.
-func auditRawAlpha(cols [][]float64, items []int) float64 {
+// (listwise), sample variances, and the number of those rows; NaN for
+// fewer than two items, fewer than AuditMinPairs complete rows or no
+// variance in the total.
+func auditRawAlpha(cols [][]float64, items []int) (alpha float64, rowsUsed int) {
 	k := len(items)
 	if k < 2 || len(cols) == 0 {
-		return math.NaN()
+		return math.NaN(), 0
 	}
 	var rows []int
 	for r := range cols[items[0]] {
@@ -565,7 +719,7 @@ func auditRawAlpha(cols [][]float64, items []int) float64 {
 		}
 	}
 	if len(rows) < AuditMinPairs {
-		return math.NaN()
+		return math.NaN(), len(rows)
 	}
 	total := make([]float64, len(rows))
 	var sumVar float64
@@ -579,9 +733,9 @@ func auditRawAlpha(cols [][]float64, items []int) float64 {
 	}
 	vt := stat.Variance(total, nil)
 	if vt <= 0 {
-		return math.NaN()
+		return math.NaN(), len(rows)
 	}
-	return float64(k) / float64(k-1) * (1 - sumVar/vt)
+	return float64(k) / float64(k-1) * (1 - sumVar/vt), len(rows)
 }
 
 // auditPCA finds the eigenvalues of the correlation matrix R over the
@@ -611,7 +765,7 @@ func auditPCA(R [][]float64, ids []string) AuditPCA {
 		}
 		keep = auditWithout(keep, worst)
 	}
-	p := AuditPCA{IDs: []string{}, Eigenvalues: []float64{}, Explained: []float64{}}
+	p := AuditPCA{IDs: []string{}, Eigenvalues: []float64{}, Explained: []float64{}, MinN: -1}
 	k := len(keep)
 	if k == 0 {
 		return p

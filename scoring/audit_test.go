@@ -359,8 +359,116 @@ func TestAuditAlpha(t *testing.T) {
 	// variance 40.75/3: α = 1.5·(1 − 14.75/40.75) = 39/40.75.
 	nan := math.NaN()
 	cols := [][]float64{{1, 2, 3, 4, 9}, {2, 3, 3, 5, nan}, {1, 3, 2, 4, 9}}
-	assert.InDelta(t, 39/40.75, auditRawAlpha(cols, all), 1e-12, "the row with a NaN is left out")
-	assert.True(t, math.IsNaN(auditRawAlpha(cols, []int{0})))
+	raw, rows := auditRawAlpha(cols, all)
+	assert.InDelta(t, 39/40.75, raw, 1e-12, "the row with a NaN is left out")
+	assert.Equal(t, 4, rows)
+	raw, rows = auditRawAlpha(cols, []int{0})
+	assert.True(t, math.IsNaN(raw))
+	assert.Zero(t, rows)
+	raw, rows = auditRawAlpha([][]float64{{1, 2, nan}, {2, nan, 3}}, []int{0, 1})
+	assert.True(t, math.IsNaN(raw), "one complete row")
+	assert.Equal(t, 1, rows)
+}
+
+// The counts behind the correlations: pairwise complete observations,
+// the fewest among a set of items, and among an item's pairs.
+func TestAuditCounts(t *testing.T) {
+	nan := math.NaN()
+	cols := [][]float64{
+		{1, 2, 3, 4, 5},
+		{1, nan, 3, 4, 5},
+		{nan, nan, 3, nan, 5},
+	}
+	N := auditCounts(cols)
+	assert.Equal(t, [][]int{{5, 4, 2}, {4, 4, 2}, {2, 2, 2}}, N)
+	assert.Equal(t, 2, auditCount(cols[0], cols[2]))
+	tests := []struct {
+		name  string
+		items []int
+		min   int
+	}{
+		{"all", []int{0, 1, 2}, 2},
+		{"complete pair", []int{0, 1}, 4},
+		{"one item", []int{0}, -1},
+		{"none", nil, -1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.min, auditMinN(N, tc.items))
+		})
+	}
+	assert.Equal(t, 4, auditItemMinN(N, []int{0, 1}, 0))
+	assert.Equal(t, 2, auditItemMinN(N, []int{0, 1, 2}, 1))
+	assert.Equal(t, -1, auditItemMinN(N, []int{1}, 1))
+	assert.Equal(t, []int{2, 0}, auditPositions([]string{"a", "b", "c"}, []string{"c", "a", "x"}))
+}
+
+// The TAI has every value: every correlation rests on all 23 countries.
+func TestAuditTAICounts(t *testing.T) {
+	_, a := auTAIAudit(t)
+	c := a.Correlations
+	for i := range c.IDs {
+		for j := range c.IDs {
+			require.Equal(t, 23, c.N[i][j])
+		}
+		assert.Equal(t, 23, c.WithDimension[i].N)
+		assert.Equal(t, 23, c.WithIndex[i].N)
+		assert.Equal(t, 23, a.Alpha.Overall.Items[i].MinN)
+	}
+	assert.Equal(t, []int{23, 23}, []int{a.Alpha.Overall.MinN, a.Alpha.Overall.RawN})
+	for _, d := range a.Alpha.Dimensions {
+		assert.Equal(t, []int{23, 23}, []int{d.MinN, d.RawN}, d.ID)
+	}
+	assert.Equal(t, 23, a.PCA.MinN)
+	require.Len(t, c.Flags, 1)
+	assert.Equal(t, 23, c.Flags[0].N)
+	assert.Empty(t, c.Held)
+}
+
+// A correlation is flagged only when it rests on at least AuditMinFlagN
+// regions; on fewer, the pair is held back with its r and n.
+func TestAuditFlagsNeedEnoughRegions(t *testing.T) {
+	nan := math.NaN()
+	tests := []struct {
+		name        string
+		a, b, c     []float64 // a, b in dimension p; c in q
+		flags, held []CorrelationFlag
+	}{{
+		name:  "five regions: flagged",
+		a:     []float64{1, 2, 3, 4, 5},
+		b:     []float64{5, 4, 3, 2, 1},
+		c:     []float64{2, 1, 4, 3, 5},
+		flags: []CorrelationFlag{{A: "a", B: "b", R: -1, N: 5, Flag: FlagCollinear}, {A: "a", B: "b", R: -1, N: 5, Flag: FlagNegativeWithinDimension}},
+	}, {
+		name: "four regions with both: held",
+		a:    []float64{1, 2, 3, 4, 5},
+		b:    []float64{5, 4, 3, 2, nan},
+		c:    []float64{2, 1, 4, 3, 5},
+		held: []CorrelationFlag{{A: "a", B: "b", R: -1, N: 4, Flag: FlagCollinear}, {A: "a", B: "b", R: -1, N: 4, Flag: FlagNegativeWithinDimension}},
+	}, {
+		name: "three regions across dimensions: held",
+		a:    []float64{1, 2, 3, 4, 5},
+		b:    []float64{2, 1, 4, 3, 5},
+		c:    []float64{1, 2, 3, nan, nan},
+		held: []CorrelationFlag{{A: "a", B: "c", R: 1, N: 3, Flag: FlagCollinear}},
+	}}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := auFlagResult(t, tc.a, tc.b, tc.c)
+			a := Audit(res)
+			c := a.Correlations
+			for _, list := range [][]CorrelationFlag{c.Flags, c.Held} {
+				for i := range list {
+					list[i].R = math.Round(list[i].R*1e9) / 1e9
+				}
+			}
+			assert.Equal(t, tc.flags, c.Flags)
+			assert.Equal(t, tc.held, c.Held)
+			for _, f := range c.Flags {
+				assert.GreaterOrEqual(t, f.N, AuditMinFlagN)
+			}
+		})
+	}
 }
 
 func TestAuditPCA(t *testing.T) {
@@ -441,7 +549,11 @@ dimension = "q"
 	assert.InDelta(t, -raw, a.Correlations.Pearson[0][1], 1e-12)
 	assert.InDelta(t, 1, a.Correlations.Spearman[0][1], 1e-12)
 	assert.InDelta(t, 1, a.Correlations.Kendall[0][1], 1e-12)
-	assert.Equal(t, []CorrelationFlag{{A: "a", B: "b", R: a.Correlations.Pearson[0][1], Flag: FlagCollinear}}, a.Correlations.Flags)
+	// With 4 rated regions the collinear a–b pair is held, not flagged.
+	assert.Empty(t, a.Correlations.Flags)
+	assert.Equal(t, []CorrelationFlag{{A: "a", B: "b", R: a.Correlations.Pearson[0][1], N: 4, Flag: FlagCollinear}}, a.Correlations.Held)
+	assert.Equal(t, 4, a.Correlations.N[0][1])
+	assert.Equal(t, 4, a.Correlations.WithIndex[0].N)
 
 	// Dimension p has a and b; q has c alone: no alpha.
 	require.Len(t, a.Alpha.Dimensions, 2)
@@ -452,4 +564,115 @@ dimension = "q"
 	// c's correlation with its own dimension (c alone) is 1.
 	assert.InDelta(t, 1, a.Correlations.WithDimension[2].R, 1e-12)
 	assert.Len(t, a.PCA.Eigenvalues, 3)
+}
+
+// auFlagResult scores five regions on a and b (dimension p) and c
+// (dimension q), NaN for missing, every region rated.
+func auFlagResult(t *testing.T, a, b, c []float64) *Result {
+	t.Helper()
+	const src = `[index]
+name = "flags"
+year = 2020
+regions = "regions.csv"
+data = ["data.csv"]
+
+[scoring]
+min_coverage = 0.3
+
+[[dimension]]
+id = "p"
+
+[[dimension]]
+id = "q"
+
+[[indicator]]
+id = "a"
+dimension = "p"
+
+[[indicator]]
+id = "b"
+dimension = "p"
+
+[[indicator]]
+id = "c"
+dimension = "q"
+`
+	def, err := indicators.Parse("index.toml", []byte(src), nil)
+	require.NoError(t, err)
+	m := &indicators.Matrix{Year: 2020, Indicators: def.Indicators}
+	for k := range a {
+		m.Regions = append(m.Regions, &indicators.Region{Code: string(rune('A' + k))})
+		m.Values = append(m.Values, []float64{a[k], b[k], c[k]})
+		m.Sources = append(m.Sources, make([]string, 3))
+	}
+	res, err := Score(def, m)
+	require.NoError(t, err)
+	return res
+}
+
+// TestAuditDescribesReportedData: with imputation and a treatment, the
+// statistics describe the values as reported — availability counts
+// reported values only (so the low-availability flag still fires), the
+// imputed ones are counted apart, a winsorised outlier still shows, and a
+// denominated indicator is described per unit of its denominator.
+func TestAuditDescribesReportedData(t *testing.T) {
+	const toml = `[index]
+name = "reported"
+year = 2020
+regions = "regions.csv"
+data = ["data.csv"]
+
+[scoring]
+impute = "median"
+treat = "winsorise"
+min_coverage = 0.3
+
+[[dimension]]
+id = "p"
+
+[[indicator]]
+id = "sparse"
+dimension = "p"
+
+[[indicator]]
+id = "skewed"
+dimension = "p"
+
+[[indicator]]
+id = "per_person"
+dimension = "p"
+denominator = "population"
+`
+	fsys := fstest.MapFS{
+		"regions.csv": {Data: []byte("code,name,population\nA,A,1\nB,B,2\nC,C,4\nD,D,5\nE,E,10\nF,F,20\nG,G,40\nH,H,50\n")},
+		"data.csv": {Data: []byte("region,sparse,skewed,per_person\n" +
+			"A,5,1,10\nB,,2,10\nC,,1,10\nD,,2,10\nE,,1,10\nF,,2,10\nG,7,1,10\nH,,1000,\n")},
+	}
+	def, err := indicators.Parse("index.toml", []byte(toml), indicators.FSFiles{FS: fsys})
+	require.NoError(t, err)
+	ds, err := indicators.LoadData(def, "")
+	require.NoError(t, err)
+	res, err := Run(def, ds, def.Index.Year)
+	require.NoError(t, err)
+	a := Audit(res)
+	require.Equal(t, 8, a.Regions)
+
+	sparse := a.Indicators[0]
+	assert.Equal(t, 2, sparse.N, "reported values only")
+	assert.InDelta(t, 0.25, sparse.Availability, 1e-12)
+	assert.Equal(t, 6, sparse.Imputed)
+	assert.Contains(t, sparse.Flags, FlagLowAvailability, "fires although every value is filled in")
+	assert.Equal(t, 6.0, sparse.Mean, "the mean of 5 and 7, not of the imputed column")
+
+	skewed := a.Indicators[1]
+	require.NotEmpty(t, res.Treatments, "the outlier is treated")
+	assert.Equal(t, res.Treatments[0].Applied, skewed.Treatment)
+	assert.Equal(t, 1000.0, skewed.Max, "before treatment")
+	assert.Contains(t, skewed.Flags, FlagOutliers)
+
+	pp := a.Indicators[2]
+	assert.Equal(t, 7, pp.N)
+	assert.Equal(t, 1, pp.Imputed)
+	assert.Equal(t, 10.0, pp.Max, "10 / population 1")
+	assert.Equal(t, 10.0/40, pp.Min, "10 / population 40")
 }

@@ -29,7 +29,7 @@ func denominate(def *indicators.Definition, values [][]float64, rows []int, regi
 		}
 		for k, r := range rows {
 			reg := regions[r]
-			d, ok := reg.Attrs[ind.Denominator]
+			d, ok := reg.Attrs[indicators.NameKey(ind.Denominator)]
 			switch {
 			case math.IsNaN(X[k][i]):
 			case !ok:
@@ -47,7 +47,7 @@ func denominate(def *indicators.Definition, values [][]float64, rows []int, regi
 
 func anyHasAttr(regions []*indicators.Region, name string) bool {
 	for _, r := range regions {
-		if _, ok := r.Attrs[name]; ok {
+		if _, ok := r.Attrs[indicators.NameKey(name)]; ok {
 			return true
 		}
 	}
@@ -99,10 +99,12 @@ func buildPanel(def *indicators.Definition, m *indicators.Matrix, rows []int, X 
 	return p, nil
 }
 
-// findRegion returns the row of the region with code or exact name key.
+// findRegion returns the row of the region with code or name key
+// (compared by indicators.NameKey).
 func findRegion(regions []*indicators.Region, key string) int {
+	key = indicators.NameKey(key)
 	for k, r := range regions {
-		if r.Code == key || r.Name == key {
+		if indicators.NameKey(r.Code) == key || indicators.NameKey(r.Name) == key {
 			return k
 		}
 	}

@@ -136,8 +136,12 @@ type Trend struct {
 	CAGROK bool
 }
 
+// TrendMinYears is the fewest rated years a trend is given for: over two
+// years a "trend" is the one-year change again, not a trend.
+const TrendMinYears = 3
+
 // Trend is the region's trend over the series' years up to this result's
-// year; ok is false when it is rated in fewer than two of them.
+// year; ok is false when it is rated in fewer than TrendMinYears of them.
 func (r *Result) Trend(code string) (t Trend, ok bool) {
 	if r.Series == nil {
 		return Trend{}, false
@@ -152,7 +156,7 @@ func (r *Result) Trend(code string) (t Trend, ok bool) {
 		}
 	}
 	n := len(t.Years)
-	if n < 2 {
+	if n < TrendMinYears {
 		return Trend{}, false
 	}
 	t.From, t.To = t.Years[0], t.Years[n-1]

@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -92,19 +93,36 @@ func TestSeriesChangeAndTrend(t *testing.T) {
 	_, ok = r19.Change("B")
 	assert.False(t, ok, "2019 has no previous year")
 
-	tr, ok := r20.Trend("B")
-	require.True(t, ok)
-	assert.Equal(t, []int{2019, 2020}, tr.Years)
-	assert.InDelta(t, 50, tr.Slope, 1e-9)
-	require.True(t, tr.CAGROK)
-	assert.InDelta(t, 2.0, tr.CAGR, 1e-9) // 25 → 75 in one year
-	tr, ok = r20.Trend("A")
-	require.True(t, ok)
-	assert.False(t, tr.CAGROK, "A starts at 0: no growth rate")
+	_, ok = r20.Trend("B")
+	assert.False(t, ok, "two rated years are one step: the change, not a trend")
 	_, ok = r20.Trend("D")
 	assert.False(t, ok, "one rated year is no trend")
-	_, ok = r19.Trend("B")
+
+	// Three years: B scores 25, 75, 100 (pooled minmax over 0…20), A
+	// starts at 0.
+	p := seriesProject("pooled", "")
+	p.toml = strings.Replace(p.toml, "years = [2019, 2020]", "years = [2019, 2020, 2021]", 1)
+	p.data += "A,2021,x,12\nB,2021,x,20\nC,2021,x,16\n"
+	def, ds = p.load(t)
+	s3, err := scoring.RunSeries(def, ds, []int{2019, 2020, 2021})
+	require.NoError(t, err)
+	r21, _ := s3.Result(2021)
+	tr, ok := r21.Trend("B")
+	require.True(t, ok)
+	assert.Equal(t, []int{2019, 2020, 2021}, tr.Years)
+	assert.InDelta(t, 37.5, tr.Slope, 1e-9) // least squares through 25, 75, 100
+	require.True(t, tr.CAGROK)
+	assert.InDelta(t, 1.0, tr.CAGR, 1e-9) // 25 → 100 in two years
+	tr, ok = r21.Trend("A")
+	require.True(t, ok)
+	assert.False(t, tr.CAGROK, "A starts at 0: no growth rate")
+	_, ok = r21.Trend("D")
+	assert.False(t, ok, "D is rated in 2020 and 2021 only")
+	r20b, _ := s3.Result(2020)
+	_, ok = r20b.Trend("B")
 	assert.False(t, ok, "the trend stops at the result's year")
+	_, ok = r19.Trend("B")
+	assert.False(t, ok)
 }
 
 func TestSeriesRankChange(t *testing.T) {

@@ -82,6 +82,10 @@ type WhatIfResult struct {
 	// Plan is the cheapest combined plan found; nil when neither a single
 	// change nor a combination earns the target.
 	Plan *WhatIfPlan
+	// ByEffort says what "cheapest" means: true when the index declares
+	// the effort of a unit of each actionable indicator (efforts are
+	// |change| × effort), false when efforts are shares of the span.
+	ByEffort bool
 }
 
 // WhatIfOption is one indicator's smallest change that earns the target.
@@ -255,7 +259,7 @@ func WhatIf(def *indicators.Definition, m *indicators.Matrix, region string, tar
 	if classes <= 0 {
 		classes = defaultClasses
 	}
-	res := &WhatIfResult{Base: base, Region: rr, Stars: rr.Stars, Classes: classes}
+	res := &WhatIfResult{Base: base, Region: rr, Stars: rr.Stars, Classes: classes, ByEffort: def.HasEffort()}
 	switch {
 	case target == 0 && rr.Stars >= classes:
 		res.Top, res.Target = true, rr.Stars
@@ -352,6 +356,23 @@ type whatIfAxis struct {
 	others []float64
 	marks  []float64
 	weight float64 // effective weight in the base result
+	// perUnit is the effort of one unit of the indicator (index.toml's
+	// effort) when the index declares efforts, else 0: efforts are shares
+	// of the span.
+	perUnit float64
+}
+
+// effort is what moving the indicator from its start to v costs:
+// |v − start| × effort per unit when the index declares efforts, else
+// the change as a share of the span.
+func (ax *whatIfAxis) effort(v float64) float64 { return ax.cost(ax.start, v) }
+
+// cost is the effort of moving the indicator from a to b.
+func (ax *whatIfAxis) cost(a, b float64) float64 {
+	if ax.perUnit > 0 {
+		return math.Abs(b-a) * ax.perUnit
+	}
+	return math.Abs(b-a) / ax.span
 }
 
 // axis describes indicator i for the search.
@@ -404,6 +425,9 @@ func (w *whatIf) axis(i int, ind *indicators.Indicator) *whatIfAxis {
 		}
 	}
 	ax.fixed = !ind.IsActionable()
+	if ind.Effort != nil && w.def.HasEffort() {
+		ax.perUnit = *ind.Effort
+	}
 	ax.limit = ax.start + ax.dir*ax.span*math.Ldexp(1, w.o.MaxDoublings)
 	if ax.dir < 0 && nonNeg && ax.start >= 0 {
 		ax.limit, ax.bound = 0, true
@@ -741,7 +765,7 @@ func (w *whatIf) scan(ax *whatIfAxis, reach whatIfReach, to float64, toOut whatI
 func (w *whatIf) option(ax *whatIfAxis, to float64, out whatIfOutcome) *WhatIfOption {
 	return &WhatIfOption{
 		Indicator: ax.ind.ID, Unit: ax.ind.Unit, From: ax.cur, To: to, Change: to - ax.cur,
-		Effort: math.Abs(to-ax.start) / ax.span, Span: ax.span, Start: ax.start, Decimals: ax.dec,
+		Effort: ax.effort(to), Span: ax.span, Start: ax.start, Decimals: ax.dec,
 		Reports: len(ax.others), FewReports: ax.few(),
 		ScoreAfter: out.score(), StarsAfter: out.stars(),
 	}
@@ -865,7 +889,7 @@ func (w *whatIf) plan(options []WhatIfOption) (*WhatIfPlan, error) {
 			continue
 		}
 		ch := WhatIfChange{Indicator: ax.ind.ID, Unit: ax.ind.Unit, From: ax.cur, To: v, Change: v - ax.cur,
-			Effort: math.Abs(v-ax.start) / ax.span, Start: ax.start, Decimals: ax.dec, Reports: len(ax.others), FewReports: ax.few()}
+			Effort: ax.effort(v), Start: ax.start, Decimals: ax.dec, Reports: len(ax.others), FewReports: ax.few()}
 		p.Changes = append(p.Changes, ch)
 		p.Effort += ch.Effort
 	}
@@ -916,6 +940,7 @@ func (w *whatIf) greedy(budget float64) (map[int]float64, bool, error) {
 		type cand struct {
 			i    int
 			v    float64
+			cost float64 // the step's effort
 			gain float64
 			out  whatIfOutcome
 		}
@@ -939,7 +964,7 @@ func (w *whatIf) greedy(budget float64) (map[int]float64, bool, error) {
 			if !whatIfBeyond(next, v, ax.dir) && (set || !math.IsNaN(ax.cur)) {
 				continue
 			}
-			cands = append(cands, cand{i: ax.i, v: next})
+			cands = append(cands, cand{i: ax.i, v: next, cost: ax.cost(v, next)})
 		}
 		if len(cands) == 0 {
 			return vals, false, nil
@@ -964,14 +989,21 @@ func (w *whatIf) greedy(budget float64) (map[int]float64, bool, error) {
 				return nil, false, err
 			}
 		}
-		// Reaching the target beats any gain; otherwise the largest gain.
+		// Reaching the target beats any gain; otherwise the largest gain
+		// for the effort of the step.
 		reaches := func(c cand) bool { return c.out.stars() >= w.target }
+		rate := func(c cand) float64 {
+			if c.cost > 0 {
+				return c.gain / c.cost
+			}
+			return math.Inf(1)
+		}
 		best := -1
 		for k, c := range cands {
 			if !(c.gain > 0 || reaches(c)) {
 				continue
 			}
-			if b := cands[max(best, 0)]; best < 0 || reaches(c) != reaches(b) && reaches(c) || reaches(c) == reaches(b) && c.gain > b.gain {
+			if b := cands[max(best, 0)]; best < 0 || reaches(c) != reaches(b) && reaches(c) || reaches(c) == reaches(b) && rate(c) > rate(b) {
 				best = k
 			}
 		}
@@ -985,12 +1017,12 @@ func (w *whatIf) greedy(budget float64) (map[int]float64, bool, error) {
 		c := cands[best]
 		vals[c.i] = c.v
 		cur = w.gainOf(c.out)
-		effort += w.o.PlanStep * mult
+		effort += c.cost
 		mult = 1
 		if c.out.stars() >= w.target {
 			return vals, true, nil
 		}
-		if effort > budget+2*w.o.PlanStep {
+		if effort > budget+2*c.cost {
 			return vals, false, nil
 		}
 	}
@@ -1012,8 +1044,7 @@ func (w *whatIf) trim(vals map[int]float64) (map[int]float64, whatIfOutcome, err
 	e := <-w.pool
 	defer func() { w.pool <- e }()
 	effort := func(i int) float64 {
-		ax := w.axes[i]
-		return math.Abs(vals[i]-ax.start) / ax.span
+		return w.axes[i].effort(vals[i])
 	}
 	order := make([]int, 0, len(vals))
 	for i := range vals {

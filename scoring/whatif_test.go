@@ -834,3 +834,93 @@ func TestWhatIfActionableParse(t *testing.T) {
 		assert.Equal(t, tc.want == nil || *tc.want, ind.IsActionable())
 	}
 }
+
+// wiEffortToml is wiToml's index with an effort per unit on each
+// indicator named in efforts.
+func wiEffortToml(efforts map[string]string) string {
+	src := wiToml(`normalise = "minmax"`, "method = \"thresholds\"\nthresholds = [20, 40, 60, 80]", "")
+	for _, id := range []string{"a", "b", "c", "d"} {
+		if e, ok := efforts[id]; ok {
+			head := "id = \"" + id + "\"\n"
+			src = strings.Replace(src, head, head+"effort = "+e+"\n", 1)
+		}
+	}
+	return src
+}
+
+// TestWhatIfEffort: with an effort per unit on every actionable
+// indicator, an option's effort is |to − start| × effort, options come
+// cheapest first by it, the plan's effort is the sum of its changes', and
+// every option and plan still earns the target when rated again.
+func TestWhatIfEffort(t *testing.T) {
+	efforts := map[string]float64{"a": 1, "b": 100, "c": 100, "d": 100}
+	def, m := wiLoad(t, wiEffortToml(map[string]string{"a": "1", "b": "100", "c": "100", "d": "100"}), wiRegions, wiData)
+	require.True(t, def.HasEffort())
+	span, sm := wiLoad(t, wiEffortToml(nil), wiRegions, wiData)
+	require.False(t, span.HasEffort())
+	for _, code := range []string{"A", "B", "D"} {
+		res, err := scoring.WhatIf(def, m, code, 0, scoring.WhatIfOptions{})
+		require.NoError(t, err, code)
+		require.True(t, res.ByEffort)
+		require.NotEmpty(t, res.Options, code)
+		wiVerify(t, def, m, code, res, false)
+		for k, op := range res.Options {
+			assert.InDelta(t, math.Abs(op.To-op.Start)*efforts[op.Indicator], op.Effort, 1e-9, "%s %s", code, op.Indicator)
+			if k > 0 {
+				assert.LessOrEqual(t, res.Options[k-1].Effort, op.Effort, "%s: cheapest first", code)
+			}
+		}
+		if p := res.Plan; p != nil {
+			sum := 0.0
+			for _, c := range p.Changes {
+				sum += math.Abs(c.To-c.Start) * efforts[c.Indicator]
+			}
+			assert.InDelta(t, sum, p.Effort, 1e-9, code)
+			assert.LessOrEqual(t, p.Effort, res.Options[0].Effort+1e-9, "%s: the plan is no dearer than the cheapest option", code)
+		}
+		sres, err := scoring.WhatIf(span, sm, code, 0, scoring.WhatIfOptions{})
+		require.NoError(t, err, code)
+		assert.False(t, sres.ByEffort)
+		for _, op := range sres.Options {
+			assert.InDelta(t, math.Abs(op.To-op.Start)/op.Span, op.Effort, 1e-9, "%s %s: a share of the span", code, op.Indicator)
+		}
+	}
+	// a's unit costs a hundredth of the others': for A it is the cheapest
+	// option, by effort.
+	res, err := scoring.WhatIf(def, m, "A", 0, scoring.WhatIfOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, "a", res.Options[0].Indicator)
+}
+
+// TestWhatIfEffortParse: effort is a positive number, given to every
+// actionable indicator or to none; an indicator with actionable = false
+// needs none.
+func TestWhatIfEffortParse(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		efforts map[string]string
+		extra   string
+		err     string
+	}{
+		{"none", nil, "", ""},
+		{"all", map[string]string{"a": "1", "b": "2", "c": "0.5", "d": "3"}, "", ""},
+		{"fixed needs none", map[string]string{"a": "1", "b": "2", "c": "0.5"}, "actionable = false\n", ""},
+		{"some", map[string]string{"a": "1", "b": "2"}, "", `index.toml:22:1: effort is given for a, b but not for c, d`},
+		{"zero", map[string]string{"a": "0", "b": "2", "c": "1", "d": "1"}, "", `effort 0 of indicator "a" is not a positive number`},
+		{"negative", map[string]string{"a": "-1", "b": "2", "c": "1", "d": "1"}, "", `effort -1 of indicator "a" is not a positive number`},
+		{"text", map[string]string{"a": `"high"`, "b": "2", "c": "1", "d": "1"}, "", "effort"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := wiEffortToml(tc.efforts) + tc.extra
+			fsys := fstest.MapFS{"regions.csv": {Data: []byte(wiRegions)}, "data.csv": {Data: []byte(wiData)}}
+			def, err := indicators.Parse("index.toml", []byte(src), indicators.FSFiles{FS: fsys})
+			if tc.err != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tc.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, len(tc.efforts) > 0, def.HasEffort())
+		})
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"path/filepath"
 	"unicode/utf8"
 
 	"github.com/govindex/govindex/indicators"
@@ -67,13 +66,6 @@ func runArticle(ctx context.Context, g *globalOptions, robust *bool, seedChanged
 	if opts.Template, opts.TemplateName, err = articleTemplate(p.def, g.lang); err != nil {
 		return err
 	}
-	if g.config != "" {
-		for _, t := range []string{p.def.Report.ArticleTemplate, p.def.Report.ArticleTemplateEn} {
-			if t != "" {
-				inputs = append(inputs, templatePath(g.config, t))
-			}
-		}
-	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -91,15 +83,6 @@ func writeArticle(w io.Writer, res *scoring.Result, opts reports.ArticleOptions)
 			"article template: %s", te.Msg)
 	}
 	return err
-}
-
-// templatePath is a template's path on disk, so --out never overwrites
-// it (nor the template of the other language).
-func templatePath(config, rel string) string {
-	if filepath.IsAbs(rel) {
-		return rel
-	}
-	return filepath.Join(filepath.Dir(config), filepath.FromSlash(rel))
 }
 
 // articleTemplate reads the article template [report] names for lang, if
@@ -120,6 +103,9 @@ func articleTemplate(def *indicators.Definition, lang string) (text, name string
 	if !utf8.Valid(b) {
 		return "", "", indicators.Errorf(indicators.Pos{File: shown}, "save the template as UTF-8 text",
 			"the article template is not UTF-8 text")
+	}
+	if err := indicators.CheckBidiText(shown, string(b)); err != nil {
+		return "", "", err
 	}
 	return string(b), shown, nil
 }

@@ -55,7 +55,9 @@ var helpZh = map[string]helpText{
 	"govindex validate": {
 		short: "检查指数定义及其数据，列出所有问题",
 		long: `validate 读取指数定义（--config）及其引用的所有文件，列出发现的每一处问题，
-并注明文件、行号和列号。只要有问题，退出状态即为 2。`,
+并注明文件、行号和列号。只要有问题，退出状态即为 2。它还会逐一注明 index.toml 中通向项目文件夹
+之外的路径（绝对路径、含 ".." 的路径或经由符号链接的路径）及其实际指向的文件：否则，来自别处的项目
+可能把本机的任何文件带进报告。`,
 	},
 
 	"govindex init": {
@@ -134,7 +136,8 @@ index.toml 有 [uncertainty] 一节或给出 --robust 时，还会运行 govinde
 
 文件夹先在 DIR 旁边生成，完成后再改名到位，因此 DIR 不会处于写了一半的状态；运行中断或
 失败时，DIR 保持原样。已存在且非空的 DIR 会被拒绝，除非给出 --force；此时要等新文件夹
-完成后才替换旧文件夹。静态图表需要含中文字形的字体：可以是系统中找到的字体（Debian：
+完成后才替换旧文件夹。--force 只替换报告文件夹：DIR 中只能有 report 写出的文件（见上表），
+而且不能有本项目读取的文件（index.toml 及其引用的任何文件）；否则拒绝，并指出是哪个文件。静态图表需要含中文字形的字体：可以是系统中找到的字体（Debian：
 apt-get install fonts-noto-cjk），也可以是 index.toml 中 [report] font 指定的字体。
 
 index.toml 有 [uncertainty] 一节或给出 --robust 时，report 还会运行 govindex robust 的不确定性
@@ -146,7 +149,7 @@ seed）：index.html 增加排名区间图和星级概率图，文章写明每�
 各地区历年得分的折线图，article.md 增加“较上年变化”一节，results.csv/json 给出各地区的
 变化和趋势，results.xlsx 增加一张历年工作表。`,
 		flags: map[string]string{
-			"force":  "--out DIR 已存在且非空时，将其替换",
+			"force":  "--out DIR 已存在且非空时，将其替换（只限报告文件夹）",
 			"robust": "加入不确定性分析（默认：index.toml 有 [uncertainty] 时加入；--robust=false 则不加）",
 		},
 	},

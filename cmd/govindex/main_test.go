@@ -49,6 +49,7 @@ func TestScripts(t *testing.T) {
 				ts.Check(err)
 				ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(b), 0o644))
 			},
+			"mkxlsx": mkxlsxCmd,
 		},
 	})
 }

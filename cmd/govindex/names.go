@@ -18,6 +18,10 @@ import (
 //  3. a prefix of the code / id, the name or the English name, again
 //     ignoring case — when it fits exactly one region or indicator.
 //
+// Every comparison is between indicators.NameKey forms: invisible
+// characters (a zero-width space, a direction mark) and character widths
+// (full-width digits) make no difference, as in the loaders.
+//
 // A prefix that fits several is a usage error listing every one of them; a
 // name that fits nothing is a usage error listing the closest ones (those
 // containing it, then by edit distance; see nameClosest), at most
@@ -30,7 +34,7 @@ const nameSuggestions = 5
 // nameEntry is one thing a typed name can mean: its keys (code or id,
 // name, English name) and how candidates list it.
 type nameEntry struct {
-	keys  []string // [0] is the code or id
+	keys  []string // NameKey forms; [0] is the code or id
 	label string   // "code name"
 }
 
@@ -43,7 +47,7 @@ type nameMatch struct {
 
 // matchName runs the three steps over entries.
 func matchName(entries []nameEntry, typed string) nameMatch {
-	t := strings.TrimSpace(typed)
+	t := indicators.NameKey(typed)
 	if t == "" {
 		return nameMatch{found: -1}
 	}
@@ -103,7 +107,7 @@ func nameHasPrefixFold(s, prefix string) bool {
 // distance between it and a key (ignoring case); entries sharing no
 // character with it come last. Ties keep the entries' order.
 func nameClosest(entries []nameEntry, typed string) []int {
-	t := strings.ToLower(strings.TrimSpace(typed))
+	t := strings.ToLower(indicators.NameKey(typed))
 	const unrelated = math.MaxInt
 	type scored struct{ i, d int }
 	list := make([]scored, 0, len(entries))
@@ -164,6 +168,14 @@ func nameLabels(entries []nameEntry, idx []int) string {
 	return strings.Join(parts, ", ")
 }
 
+// nameKeys returns the NameKey forms of texts, for nameEntry.keys.
+func nameKeys(texts ...string) []string {
+	for i, t := range texts {
+		texts[i] = indicators.NameKey(t)
+	}
+	return texts
+}
+
 // regionEntries are the names regions can be typed by; labels name them
 // in lang.
 func regionEntries(rs []*indicators.Region, lang string) []nameEntry {
@@ -173,7 +185,7 @@ func regionEntries(rs []*indicators.Region, lang string) []nameEntry {
 		if n := reports.PickName(lang, r.Name, r.NameEn); n != "" && n != r.Code {
 			label += " " + n
 		}
-		out[i] = nameEntry{keys: []string{r.Code, r.Name, r.NameEn}, label: label}
+		out[i] = nameEntry{keys: nameKeys(r.Code, r.Name, r.NameEn), label: label}
 	}
 	return out
 }
@@ -191,7 +203,7 @@ func matchRegion(rs []*indicators.Region, typed, lang string) (*indicators.Regio
 	case len(m.ambiguous) > 0:
 		return nil, usagef("type more of the name, or the region's code",
 			"%q fits %d regions: %s", typed, len(m.ambiguous), nameLabels(entries, m.ambiguous))
-	case strings.TrimSpace(typed) == "":
+	case indicators.NameKey(typed) == "":
 		return nil, usagef("give a region's code or name", "the region name is empty")
 	}
 	return nil, usagef("give a region's code, its name, or the start of its name (govindex rate lists the regions)",
@@ -207,7 +219,7 @@ func indicatorEntries(def *indicators.Definition, lang string) []nameEntry {
 		if n := reports.PickName(lang, ind.Name, ind.NameEn); n != "" {
 			label += " " + n
 		}
-		out[i] = nameEntry{keys: []string{ind.ID, ind.Name, ind.NameEn}, label: label}
+		out[i] = nameEntry{keys: nameKeys(ind.ID, ind.Name, ind.NameEn), label: label}
 	}
 	return out
 }
@@ -225,7 +237,7 @@ func matchIndicator(def *indicators.Definition, typed, lang string) (*indicators
 	case len(m.ambiguous) > 0:
 		return nil, usagef("type more of the name, or the indicator's id",
 			"%q fits %d indicators: %s", typed, len(m.ambiguous), nameLabels(entries, m.ambiguous))
-	case strings.TrimSpace(typed) == "":
+	case indicators.NameKey(typed) == "":
 		return nil, usagef("give an indicator's id or name", "the indicator name is empty")
 	}
 	return nil, usagef("give an indicator's id, its name, or the start of its name (see index.toml)",

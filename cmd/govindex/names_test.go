@@ -46,6 +46,13 @@ func TestMatchRegion(t *testing.T) {
 		{typed: "520000", want: "520000"},
 		{typed: "440000", want: "440000"},
 		{typed: " 110000 ", want: "110000"},
+		// Invisible characters, bidi controls and character widths make
+		// no difference.
+		{typed: "110000\u200b", want: "110000"},
+		{typed: "\u202e５２００００\u202c", want: "520000"},
+		{typed: "广州\u200d市", want: "440100"},
+		{typed: "\u3000ｇｕａｎｇｚｈｏｕ\ufeff", want: "440100"},
+		{typed: "贵\u00ad", want: "520000"},
 		{typed: "hk", want: "HK"}, // codes ignore the case too, at step 2
 		// Exact name, Chinese or English in any case.
 		{typed: "广州市", want: "440100"},
@@ -158,6 +165,9 @@ func TestMatchIndicator(t *testing.T) {
 		{typed: "plat", msg: []string{"fits 2 indicators"}},
 		{typed: "policy_dosc", msg: []string{`unknown indicator "policy_dosc"; the closest are: policy_docs 政策文件数`}},
 		{typed: "", msg: []string{"the indicator name is empty"}},
+		{typed: "\u200b", msg: []string{"the indicator name is empty"}},
+		{typed: "ｐｌａｔｆｏｒｍｓ\u200b", want: "platforms"},
+		{typed: "政策\u2060文件数", want: "policy_docs"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.typed, func(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/govindex/govindex/indicators"
@@ -46,7 +47,9 @@ folder DIR (--out, required) with:
 The folder is built next to DIR and renamed into place when complete, so DIR is never left
 half-written; an interrupted or failed run leaves DIR as it was. An existing DIR that is not
 empty is refused unless --force is given; then the old folder is replaced only once the new
-one is complete. Static charts need a font with Chinese glyphs: one found on the system
+one is complete. --force replaces only a report folder: DIR may hold nothing but the files
+listed above, and none the project reads (index.toml or any file it names); otherwise report
+refuses, naming the file. Static charts need a font with Chinese glyphs: one found on the system
 (Debian: apt-get install fonts-noto-cjk) or [report] font in index.toml.
 
 When index.toml has an [uncertainty] section, or --robust is given, report also runs the
@@ -67,7 +70,7 @@ results.csv/json each region's change and trend, and results.xlsx a sheet of the
 			return runReport(cmd.Context(), g, force, robustChoice(cmd, robust), cmd.Flags().Changed("seed"))
 		},
 	}
-	cmd.Flags().BoolVar(&force, "force", false, "replace --out DIR when it exists and is not empty")
+	cmd.Flags().BoolVar(&force, "force", false, "replace --out DIR when it exists and is not empty (a report folder only)")
 	cmd.Flags().BoolVar(&robust, "robust", false, "add the uncertainty analysis (default: when index.toml has [uncertainty]; --robust=false leaves it out)")
 	return cmd
 }
@@ -106,6 +109,15 @@ func runReport(ctx context.Context, g *globalOptions, force bool, robust *bool, 
 		return usagef("name the folder to write, e.g. --out report", "report needs --out DIR")
 	}
 	out := filepath.Clean(g.out)
+	// The index.toml and the current folder first, then the folder itself;
+	// the files index.toml names once it is read.
+	var config []string
+	if g.config != "" {
+		config = []string{g.config}
+	}
+	if err := checkReportInputs(out, config); err != nil {
+		return err
+	}
 	if _, err := checkReportDir(out, force); err != nil {
 		return err
 	}
@@ -135,8 +147,11 @@ func runReport(ctx context.Context, g *globalOptions, force bool, robust *bool, 
 	return nil
 }
 
-// checkReportDir says whether out exists, refusing a file, a symbolic link
-// and, without force, a folder that is not empty.
+// checkReportDir says whether out exists, refusing what is not a folder,
+// a symbolic link and, without force, a folder that is not empty. With
+// force, only a report folder may be replaced: one holding nothing but
+// what report writes (see reportEntryUnknown), so that --force never
+// deletes files govindex did not write.
 func checkReportDir(out string, force bool) (exists bool, err error) {
 	st, err := os.Lstat(out)
 	switch {
@@ -146,8 +161,10 @@ func checkReportDir(out string, force bool) (exists bool, err error) {
 		return false, usagef("", "--out %s: %v", out, err)
 	case st.Mode()&fs.ModeSymlink != 0:
 		return false, usagef("name the folder itself, not a link to it", "--out %s is a symbolic link", out)
-	case !st.IsDir():
+	case st.Mode().IsRegular():
 		return false, usagef("name a folder for the report, e.g. --out report", "--out %s is a file, not a folder", out)
+	case !st.IsDir():
+		return false, usagef("name a folder for the report, e.g. --out report", "--out %s is a %s, not a folder", out, specialKind(st.Mode()))
 	}
 	entries, err := os.ReadDir(out)
 	if err != nil {
@@ -156,11 +173,66 @@ func checkReportDir(out string, force bool) (exists bool, err error) {
 	if len(entries) > 0 && !force {
 		return false, usagef("choose a new or empty folder, or add --force to replace this one", "--out %s is not empty", out)
 	}
+	if unknown := reportEntryUnknown(out, entries); unknown != "" {
+		return false, usagef("write the report to a new folder, or move what you keep out of this one",
+			"--out %s holds %s, which report does not write: --force replaces only a report folder", out, unknown)
+	}
 	return true, nil
 }
 
+// reportFiles are the files of a report folder, and reportChartFiles
+// those of its charts folder (reports.WriteCharts).
+var (
+	reportFiles      = []string{reportHTML, reportArticle, reportCSV, reportJSON, reportXLSX}
+	reportChartFiles = []string{"ranking.svg", "ranking.png", "dimensions.svg", "dimensions.png"}
+	// osLitter are files a desktop leaves in folders it shows.
+	osLitter = []string{".DS_Store", "Thumbs.db", "desktop.ini"}
+)
+
+// reportEntryUnknown is the path of the first entry of the folder dir
+// (entries) that report does not write, or "".
+func reportEntryUnknown(dir string, entries []fs.DirEntry) string {
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case slices.Contains(osLitter, name) && e.Type().IsRegular():
+		case slices.Contains(reportFiles, name) && e.Type().IsRegular():
+		case name == reportCharts && e.IsDir():
+			sub := filepath.Join(dir, name)
+			charts, err := os.ReadDir(sub)
+			if err != nil {
+				return sub
+			}
+			for _, c := range charts {
+				if !c.Type().IsRegular() || !slices.Contains(reportChartFiles, c.Name()) && !slices.Contains(osLitter, c.Name()) {
+					return filepath.Join(sub, c.Name())
+				}
+			}
+		default:
+			return filepath.Join(dir, name)
+		}
+	}
+	return ""
+}
+
+// specialKind names a file that is neither regular nor a folder.
+func specialKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeCharDevice != 0:
+		return "character device"
+	case m&fs.ModeDevice != 0:
+		return "block device"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	}
+	return "special file"
+}
+
 // checkReportInputs refuses an --out that holds the project's input files
-// or the current folder, which replacing it would delete.
+// or the current folder, which replacing it would delete, naming the
+// first such file.
 func checkReportInputs(out string, inputs []string) error {
 	abs, err := absReal(out)
 	if err != nil {
@@ -173,7 +245,8 @@ func checkReportInputs(out string, inputs []string) error {
 	}
 	for _, in := range inputs {
 		if a, err := absReal(in); err == nil && within(a, abs) {
-			return usagef("write the report to another folder", "--out %s holds the project's input files", out)
+			return usagef("write the report to another folder: replacing this one would delete the file",
+				"--out %s holds %s, one of the project's input files", out, in)
 		}
 	}
 	return nil

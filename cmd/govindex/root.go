@@ -27,6 +27,17 @@ type globalOptions struct {
 	encoding string
 
 	stdout, stderr io.Writer
+	// ctx is the run's context (nil in tests that build the options by
+	// hand): Ctrl-C ends the wait for the reader of a named pipe --out.
+	ctx context.Context
+}
+
+// runContext is the run's context, or context.Background.
+func (g *globalOptions) runContext() context.Context {
+	if g.ctx == nil {
+		return context.Background()
+	}
+	return g.ctx
 }
 
 var (
@@ -110,7 +121,7 @@ With no command it rates the embedded 2017 edition.`,
 
 // execute runs the command line and returns the exit status.
 func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	g := &globalOptions{stdout: stdout, stderr: stderr}
+	g := &globalOptions{stdout: stdout, stderr: stderr, ctx: ctx}
 	root := newRootCommand(ctx, g)
 	root.SetArgs(args)
 	root.SetOut(stdout)

@@ -158,8 +158,10 @@ func checkSynthDir(out string) (exists bool, err error) {
 		return false, usagef("", "--out %s: %v", out, err)
 	case st.Mode()&fs.ModeSymlink != 0:
 		return false, usagef("name the folder itself, not a link to it", "--out %s is a symbolic link", out)
-	case !st.IsDir():
+	case st.Mode().IsRegular():
 		return false, usagef("name a folder for the project, e.g. --out synth", "--out %s is a file, not a folder", out)
+	case !st.IsDir():
+		return false, usagef("name a folder for the project, e.g. --out synth", "--out %s is a %s, not a folder", out, specialKind(st.Mode()))
 	}
 	entries, err := os.ReadDir(out)
 	if err != nil {

@@ -28,6 +28,7 @@ func runValidate(ctx context.Context, g *globalOptions) error {
 	if err != nil {
 		return err
 	}
+	defer printOutsidePaths(g, def) // after the summary; before the problems, which execute prints
 	errs := scoring.Check(def)
 	ds, err := indicators.LoadData(def, g.encoding)
 	if err != nil {
