@@ -20,6 +20,14 @@ type Definition struct {
 	Uncertainty *UncertaintySpec // nil when the section is absent
 	Report      ReportSpec
 	Limits      LimitsSpec // [limits] (extension); zero fields mean the defaults
+	// Published is the [published] table (nil when absent): what a
+	// publication said, for calibrate.
+	Published *PublishedSpec
+	// Calibrate is the [calibrate] table (nil when absent): the
+	// alternatives calibrate searches.
+	Calibrate *CalibrateSpec
+
+	rawCalibrate map[string]any // [calibrate] as decoded, checked by checkReplication
 
 	files Files       // opens files named relative to File
 	pos   *keyLocator // positions of keys in the source text
@@ -74,7 +82,17 @@ type ScoringSpec struct {
 	// indicator over the values of all years stacked, so the same value
 	// gets the same score in any year.
 	Comparable string `toml:"comparable"`
+	// MissingDimension says how a rated region with no value in a whole
+	// dimension is scored (extension): "renormalise" (default) leaves the
+	// dimension out and renormalises its parent's weights over the
+	// dimensions present; "zero" counts the dimension as 0; "unrated"
+	// leaves the region unrated.
+	MissingDimension string `toml:"missing_dimension"`
 }
+
+// MissingDimensionRules are the accepted [scoring] missing_dimension
+// values, the default first.
+var MissingDimensionRules = []string{"renormalise", "zero", "unrated"}
 
 // StarsSpec is the [stars] table.
 type StarsSpec struct {

@@ -35,6 +35,8 @@ type rawDefinition struct {
 	Uncertainty *UncertaintySpec `toml:"uncertainty"`
 	Report      ReportSpec       `toml:"report"`
 	Limits      rawLimits        `toml:"limits"`
+	Published   *rawPublished    `toml:"published"`
+	Calibrate   map[string]any   `toml:"calibrate"`
 
 	dims    []rawDimension
 	inds    []rawIndicator
@@ -56,6 +58,8 @@ type rawScoring struct {
 	Reference   string      `toml:"reference"`
 	Power       *float64    `toml:"power"`
 	Comparable  string      `toml:"comparable"`
+	// MissingDimension: see ScoringSpec.
+	MissingDimension string `toml:"missing_dimension"`
 }
 
 type rawDimension struct {
@@ -341,11 +345,12 @@ func typeHint(key, want string) string {
 
 // knownKeys lists the keys each table accepts, for the unknown-key hint.
 var knownKeys = map[string][]string{
-	"":            {"index", "scoring", "stars", "dimension", "indicator", "source", "ahp", "cap", "uncertainty", "report", "limits"},
+	"":            {"index", "scoring", "stars", "dimension", "indicator", "source", "ahp", "cap", "uncertainty", "report", "limits", "published", "calibrate"},
+	"published":   {"file", "score_tolerance"},
 	"limits":      {"max_file_mb", "max_regions", "max_indicators", "max_years", "max_observations", "max_cells"},
 	"report":      {"article_template", "article_template_en", "font", "geojson", "geojson_key"},
 	"index":       {"name", "name_en", "edition", "year", "years", "regions", "data", "description", "description_en", "encoding"},
-	"scoring":     {"impute", "treat", "normalise", "range", "weights", "aggregate", "ties", "round", "min_coverage", "reference", "power", "comparable"},
+	"scoring":     {"impute", "treat", "normalise", "range", "weights", "aggregate", "ties", "round", "min_coverage", "reference", "power", "comparable", "missing_dimension"},
 	"stars":       {"method", "thresholds", "classes", "labels"},
 	"dimension":   {"id", "name", "name_en", "parent", "weight", "aggregate"},
 	"indicator":   {"id", "dimension", "name", "name_en", "unit", "unit_en", "direction", "weight", "normalise", "goalposts", "target", "denominator", "scale", "source", "description", "actionable", "effort"},
@@ -416,6 +421,7 @@ func (d *Definition) fill(raw *rawDefinition) {
 		Range: [2]float64{0, 100}, Weights: or(s.Weights, "manual"), Aggregate: or(s.Aggregate, "arithmetic"),
 		Ties: or(s.Ties, "competition"), Round: s.Round, MinCoverage: 0.5,
 		Reference: s.Reference, Power: 1, Comparable: or(s.Comparable, "separate"),
+		MissingDimension: or(s.MissingDimension, "renormalise"),
 	}
 	if s.Range != nil {
 		d.Scoring.Range = *s.Range
@@ -459,6 +465,7 @@ func (d *Definition) fill(raw *rawDefinition) {
 	}
 	d.Uncertainty = raw.Uncertainty
 	d.Report = raw.Report
+	d.fillReplication(raw)
 	d.Reindex()
 }
 
@@ -508,14 +515,22 @@ func (d *Definition) check() ErrorList {
 		add(d.KeyPos("scoring", 0, "comparable"), `use comparable = "separate" (each year on its own) or "pooled" (all years' values together)`,
 			"unknown comparability %q", d.Scoring.Comparable)
 	}
+	if !slices.Contains(MissingDimensionRules, d.Scoring.MissingDimension) {
+		add(d.KeyPos("scoring", 0, "missing_dimension"), `use missing_dimension = "renormalise", "zero" or "unrated"`,
+			"unknown missing_dimension rule %q", d.Scoring.MissingDimension)
+	}
+	errs = append(errs, d.checkReplication()...)
 	switch strings.ToLower(d.Index.Encoding) {
 	case "", "auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312":
 	default:
 		add(d.KeyPos("index", 0, "encoding"), "use auto, utf-8 or gb18030", "unknown encoding %q", d.Index.Encoding)
 	}
 	sc := d.Scoring
-	if !(sc.Range[0] < sc.Range[1]) {
+	switch {
+	case !(sc.Range[0] < sc.Range[1]):
 		add(d.KeyPos("scoring", 0, "range"), "write range = [lo, hi] with lo < hi, e.g. [0, 100]", "range [%g, %g] is empty or inverted", sc.Range[0], sc.Range[1])
+	case math.IsInf(sc.Range[0], 0) || math.IsInf(sc.Range[1], 0):
+		add(d.KeyPos("scoring", 0, "range"), "write finite bounds, e.g. range = [0, 100]", "range [%g, %g] is not finite: scores must be numbers", sc.Range[0], sc.Range[1])
 	}
 	if sc.Round != nil && (*sc.Round < 0 || *sc.Round > 10) {
 		add(d.KeyPos("scoring", 0, "round"), "use 0 to 10 decimals, or remove round for no rounding", "round = %d is out of range", *sc.Round)
@@ -664,6 +679,8 @@ func (d *Definition) checkTree() ErrorList {
 			switch {
 			case len(x.Goalposts) != 2:
 				add(d.KeyPos("indicator", i, "goalposts"), "write goalposts = [lo, hi]", "goalposts need exactly two values, got %d", len(x.Goalposts))
+			case math.IsInf(x.Goalposts[0], 0) || math.IsInf(x.Goalposts[1], 0):
+				add(d.KeyPos("indicator", i, "goalposts"), "write finite goalposts, e.g. goalposts = [0, 10]", "goalposts [%g, %g] are not finite", x.Goalposts[0], x.Goalposts[1])
 			case !(x.Goalposts[0] < x.Goalposts[1]):
 				add(d.KeyPos("indicator", i, "goalposts"), "write the lower goalpost first, [lo, hi] with lo < hi (direction handles lower-is-better)", "goalposts [%g, %g] are inverted or empty", x.Goalposts[0], x.Goalposts[1])
 			}

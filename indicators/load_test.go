@@ -153,7 +153,7 @@ func TestParseFullDefinition(t *testing.T) {
 	}, d.Index)
 	assert.Equal(t, ScoringSpec{
 		Impute: "median", Treat: "none", Normalise: "minmax", Range: [2]float64{0, 100}, Weights: "manual",
-		Aggregate: "arithmetic", Ties: "competition", Round: nil, MinCoverage: 0.5, Power: 1, Comparable: "separate",
+		Aggregate: "arithmetic", Ties: "competition", Round: nil, MinCoverage: 0.5, Power: 1, Comparable: "separate", MissingDimension: "renormalise",
 	}, d.Scoring)
 	assert.Equal(t, StarsSpec{Method: "quantiles", Classes: 5,
 		Labels: []string{"★", "★★", "★★★", "★★★★", "★★★★★"}}, d.Stars, "classes default to 5 for quantiles; no thresholds")
@@ -238,7 +238,7 @@ func TestParseDefaults(t *testing.T) {
 	d, err := Parse("index.toml", []byte(defHead+defTree), nil)
 	require.NoError(t, err)
 	assert.Equal(t, ScoringSpec{Impute: "none", Treat: "none", Normalise: "minmax", Range: [2]float64{0, 100},
-		Weights: "manual", Aggregate: "arithmetic", Ties: "competition", MinCoverage: 0.5, Power: 1, Comparable: "separate"}, d.Scoring)
+		Weights: "manual", Aggregate: "arithmetic", Ties: "competition", MinCoverage: 0.5, Power: 1, Comparable: "separate", MissingDimension: "renormalise"}, d.Scoring)
 	assert.Nil(t, d.Scoring.Round, "no round key: no rounding")
 	assert.Equal(t, StarsSpec{Method: "thresholds", Thresholds: []float64{20, 40, 60, 80}}, d.Stars)
 	assert.Equal(t, 5, d.Stars.NumClasses())

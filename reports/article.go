@@ -44,6 +44,10 @@ type ArticleOptions struct {
 	// ranking and dimension charts under the overview table, as report's
 	// article.md does.
 	ChartsDir string
+	// Replication is the calibration of the same index against what was
+	// published (nil: none); the overview then says whether the published
+	// rating is reproduced, and by how many of the declared schemes.
+	Replication *scoring.CalibrateResult
 }
 
 // ArticleChart is a figure the article shows: an image path relative to
@@ -157,6 +161,9 @@ type ArticleOverview struct {
 	Method string
 	// Robust summarises the uncertainty analysis (nil without one).
 	Robust *ArticleRobustSummary
+	// Replication says whether the published rating is reproduced (nil
+	// without a calibration).
+	Replication *ArticleReplication
 }
 
 // ArticleRobustSummary is the uncertainty analysis at a glance.
@@ -224,6 +231,10 @@ type ArticleRegion struct {
 	NextWord  string
 	Gap       string
 	Threshold string
+	// Opening is the section's first sentence, in Markdown: worded by what
+	// is most notable about the region (it leads, it is a hair short of
+	// the next star, it is last), so the sections do not all open alike.
+	Opening string
 
 	// Dimensions are the top-level dimensions in declaration order (all
 	// Missing for an unrated region); Scored counts those with data and
@@ -231,6 +242,9 @@ type ArticleRegion struct {
 	Dimensions []*ArticleDimension
 	Scored     int
 	NotRatedOn []*ArticleDimension
+	// CountedZero lists the dimensions without data that counted as 0
+	// ([scoring] missing_dimension = "zero").
+	CountedZero []*ArticleDimension
 	// Strongest and Weakest are the dimensions with the highest and lowest
 	// score (ties: the one declared first); Weakest is nil when fewer than
 	// two dimensions differ.
@@ -386,6 +400,9 @@ func WriteArticle(w io.Writer, r *scoring.Result, o ArticleOptions) error {
 	}
 	if o.ChartsDir != "" {
 		a.Charts = articleCharts(o.ChartsDir, lang)
+	}
+	if o.Replication != nil {
+		a.Overview.Replication = articleReplication(o.Replication, lang)
 	}
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, a); err != nil {
@@ -684,6 +701,7 @@ func ArticleData(r *scoring.Result, lang string) *Article {
 	a.Method = articleMethod(r, lang, top)
 	articleTableNote(a, def, lang)
 	a.Overview = articleOverview(a, r, lang, dec, classes)
+	articleOpenings(a, def, lang)
 	articleChanges(a, r, lang)
 
 	for _, rr := range r.Regions {
@@ -744,6 +762,9 @@ func articleRegion(r *scoring.Result, rr *scoring.RegionResult, lang string, top
 			ad.Stars, ad.Glyphs, ad.Class = n.Stars, StarGlyphs(n.Stars, classes), Text(classLabel(def, n.Class, n.Stars))
 		}
 		ar.Dimensions = append(ar.Dimensions, ad)
+		if rr.Rated && !ad.Missing && slices.Contains(rr.NoData, d.ID) {
+			ar.CountedZero = append(ar.CountedZero, ad)
+		}
 		if ad.Missing {
 			if rr.Rated {
 				ar.NotRatedOn = append(ar.NotRatedOn, ad)
@@ -751,10 +772,11 @@ func articleRegion(r *scoring.Result, rr *scoring.RegionResult, lang string, top
 			continue
 		}
 		ar.Scored++
-		if ar.Strongest == nil || ad.Score > ar.Strongest.Score {
+		// Scores equal at 12 significant digits are equal (as ranked).
+		if ar.Strongest == nil || scoring.CompareScores(ad.Score, ar.Strongest.Score) > 0 {
 			ar.Strongest = ad
 		}
-		if ar.Weakest == nil || ad.Score < ar.Weakest.Score {
+		if ar.Weakest == nil || scoring.CompareScores(ad.Score, ar.Weakest.Score) < 0 {
 			ar.Weakest = ad
 		}
 	}
@@ -794,7 +816,7 @@ func articleRegion(r *scoring.Result, rr *scoring.RegionResult, lang string, top
 		}
 	}
 
-	if ar.Weakest == ar.Strongest || (ar.Weakest != nil && ar.Weakest.Score == ar.Strongest.Score) {
+	if ar.Weakest == ar.Strongest || (ar.Weakest != nil && scoring.SameScore(ar.Weakest.Score, ar.Strongest.Score)) {
 		ar.Weakest = nil
 	}
 

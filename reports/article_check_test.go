@@ -335,8 +335,8 @@ var (
 	ckHeading = regexp.MustCompile(`^(.+?) (★+☆*)\n`)
 	ckRankZh  = regexp.MustCompile(`排名：(\d+)/(\d+)`)
 	ckRankEn  = regexp.MustCompile(`rank (\d+) of (\d+)`)
-	ckGapZh   = regexp.MustCompile(`距[^，。]+?的 ([-\d.,]+) 分门槛还差 ([-\d.,]+) 分`)
-	ckGapEn   = regexp.MustCompile(`It is ([-\d.,]+) points short of the ([-\d.,]+) needed`)
+	ckGapZh   = regexp.MustCompile(`[距离][^，。；]+?的 ([-\d.,]+) 分门槛(?:还|只)差 ([-\d.,]+) 分`)
+	ckGapEn   = regexp.MustCompile(`(?:It is|just) ([-\d.,]+) points short of the ([-\d.,]+) needed`)
 	// A dimension with its score and rank in brackets.
 	ckDimZh = regexp.MustCompile(`“([^”]+)”(?:上表现最好)?（([-\d.,]+) 分(?:，排名(第[^）]+))?）`)
 	ckDimEn = regexp.MustCompile(`(?:dimension is|lowest is|weakest is|lowest,|even its lowest,) ([^(]+?) \(([-\d.,]+)(?:, (\w+))?\)`)

@@ -94,3 +94,25 @@ func TestFormatDuration(t *testing.T) {
 	}
 	assert.Equal(t, "12 年", formatQuantity("zh", 12, "年"), "whole years stay as they are")
 }
+
+// TestArticleOpeningsVary: the region sections of the 2017 edition do not
+// all open with the same sentence shape.
+func TestArticleOpeningsVary(t *testing.T) {
+	res := ckEdition2017(t)
+	for _, lang := range []string{"zh", "en"} {
+		a := ArticleData(res, lang)
+		shapes := map[string]bool{}
+		for _, ar := range a.Regions {
+			if !ar.Rated {
+				continue
+			}
+			require.NotEmpty(t, ar.Opening)
+			assert.Contains(t, ar.Opening, string(ar.Name))
+			assert.Contains(t, ar.Opening, ar.ScoreText)
+			assert.Contains(t, ar.Opening, ar.Word)
+			shape := strings.NewReplacer(string(ar.Name), "N", ar.ScoreText, "S", ar.Word, "W", ar.Gap, "G").Replace(ar.Opening)
+			shapes[shape[:min(len(shape), 12)]] = true
+		}
+		assert.GreaterOrEqual(t, len(shapes), 3, "%s: the sections open alike", lang)
+	}
+}

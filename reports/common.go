@@ -142,6 +142,7 @@ func layoutRows(r *scoring.Result, lang string) (header regionRow, rows []region
 		}
 		rows = append(rows, row)
 	}
+	notes = append(notes, noDataNotes(r, lang)...)
 	notes = append(notes, capNotes(r, lang)...)
 	notes = append(notes, treatmentNotes(r, lang)...)
 	return header, rows, notes

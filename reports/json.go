@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -89,6 +90,9 @@ type JSONDimension struct {
 	Rank  *int      `json:"rank,omitempty"`
 	Stars *int      `json:"stars,omitempty"`
 	Class string    `json:"class,omitempty"`
+	// NoData (extension) is set when the region has no value in the
+	// dimension: [scoring] missing_dimension says how it was scored.
+	NoData bool `json:"no_data,omitempty"`
 }
 
 // JSONIndicator is a region's values of one indicator along the pipeline;
@@ -211,7 +215,7 @@ func jsonRegion(r *scoring.Result, rr *scoring.RegionResult) JSONRegion {
 		if n == nil {
 			continue
 		}
-		d := JSONDimension{ID: n.ID, Score: JSONFloat(math.NaN())}
+		d := JSONDimension{ID: n.ID, Score: JSONFloat(math.NaN()), NoData: rr.Rated && slices.Contains(rr.NoData, n.ID)}
 		if !n.Missing {
 			d.Score = JSONFloat(n.Score)
 			d.Rank = positivePtr(n.Rank)
@@ -550,6 +554,10 @@ func (w *jsonWriter) regionFields(x *JSONRegion) {
 			if d.Class != "" {
 				w.key("class")
 				w.str(d.Class)
+			}
+			if d.NoData {
+				w.key("no_data")
+				w.b = append(w.b, "true"...)
 			}
 			w.close('}')
 		}

@@ -1,8 +1,6 @@
 package scoring
 
 import (
-	"math"
-
 	"github.com/govindex/govindex/indicators"
 )
 
@@ -54,17 +52,19 @@ func applyCaps(def *indicators.Definition, stars []int, dimScore map[string][]fl
 	return out
 }
 
+// weak tells whether region k is weak on a dimension under cap c, scores
+// compared at ScoreDigits significant digits.
 func weak(c *indicators.CapSpec, scores []float64, k int) bool {
-	s := scores[k]
-	if math.IsNaN(s) {
+	s := scoreKey(scores[k])
+	if !finite(s) {
 		return false
 	}
 	if c.Below != nil {
-		return s < *c.Below
+		return s < scoreKey(*c.Below)
 	}
 	below, above, n := 0, 0, 0
 	for _, v := range scores {
-		if math.IsNaN(v) {
+		if v = scoreKey(v); !finite(v) {
 			continue
 		}
 		n++

@@ -74,6 +74,15 @@ func Check(def *indicators.Definition) indicators.ErrorList {
 		case n.Needs == "target" && ind.Target == nil:
 			errs = append(errs, indicators.Errorf(def.KeyPos("indicator", i, ""), "add target = <value> to the indicator",
 				"indicator %q is normalised with %s but has no target", ind.ID, name))
+		case name == "fracmax" && ind.Direction < 0:
+			// DESIGN.md: fracmax needs a positive maximum after direction,
+			// which a lower-is-better indicator (negated) does not have.
+			pos := def.KeyPos("indicator", i, "direction")
+			if pos == (indicators.Pos{}) {
+				pos = def.KeyPos("indicator", i, "")
+			}
+			errs = append(errs, indicators.Errorf(pos, `use normalise = "minmax" or "dist2max" for this indicator`,
+				"indicator %q is lower-is-better (direction = -1), which fracmax cannot rate: x / max needs a positive maximum", ind.ID))
 		}
 	}
 	if len(def.AHP) > 0 {

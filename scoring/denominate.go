@@ -12,7 +12,8 @@ import (
 // has a denominator by the region's column of that name in regions.csv and
 // multiplying by its scale (10000 for "per 10,000 people"). A region
 // without a value in the column gets a missing value; a zero or negative
-// denominator, or a column no region has, is bad input.
+// denominator, a column no region has, or a quotient beyond the float64
+// range (a denominator such as 1e-320), is bad input.
 func denominate(def *indicators.Definition, values [][]float64, rows []int, regions []*indicators.Region) ([][]float64, error) {
 	X := make([][]float64, len(rows))
 	for k, r := range rows {
@@ -38,7 +39,12 @@ func denominate(def *indicators.Definition, values [][]float64, rows []int, regi
 				return nil, indicators.Errorf(reg.Pos, "give a positive "+ind.Denominator+" for the region, or leave the cell empty",
 					"region %s has %s = %g, which cannot divide indicator %q", regionLabel(reg), ind.Denominator, d, ind.ID)
 			default:
-				X[k][i] = X[k][i] / d * ind.Scale
+				v := X[k][i] / d * ind.Scale
+				if math.IsInf(v, 0) {
+					return nil, indicators.Errorf(reg.Pos, "check the units of the denominator column and of the indicator, and the indicator's scale",
+						"region %s: indicator %q (%g) divided by %s = %g gives a number beyond the float64 range", regionLabel(reg), ind.ID, X[k][i], ind.Denominator, d)
+				}
+				X[k][i] = v
 			}
 		}
 	}

@@ -120,12 +120,30 @@ func imputeGroupOf(ctx ImputeContext, r int) string {
 }
 
 // imputeMean is the arithmetic mean of x (no NaN, at least one value).
+// When the sum overflows (values near ±1e308), the values are divided by
+// their count before they are added.
 func imputeMean(x []float64) float64 {
 	var s float64
 	for _, v := range x {
 		s += v
 	}
-	return s / float64(len(x))
+	n := float64(len(x))
+	if math.IsInf(s, 0) {
+		s = 0
+		for _, v := range x {
+			s += v / n
+		}
+		return s
+	}
+	return s / n
+}
+
+// midpoint is (a + b)/2 without overflow.
+func midpoint(a, b float64) float64 {
+	if m := (a + b) / 2; !math.IsInf(m, 0) {
+		return m
+	}
+	return a/2 + b/2
 }
 
 // imputeMedian is the median of x (no NaN, at least one value): the middle
@@ -139,7 +157,7 @@ func imputeMedian(x []float64) float64 {
 	if n%2 == 1 {
 		return s[n/2]
 	}
-	return (s[n/2-1] + s[n/2]) / 2
+	return midpoint(s[n/2-1], s[n/2])
 }
 
 // imputeYears returns the rated year and the panel slots of the dated years
@@ -212,7 +230,10 @@ func imputeLinear(ctx ImputeContext) {
 			v := va
 			if b, vb, okB := imputeNearest(p, after, r, i); okB {
 				ya, yb := float64(p.Years[a]), float64(p.Years[b])
-				v = va + (vb-va)*(float64(year)-ya)/(yb-ya)
+				f := (float64(year) - ya) / (yb - ya)
+				if v = va + (vb-va)*f; math.IsInf(v, 0) || math.IsInf(vb-va, 0) {
+					v = va*(1-f) + vb*f // the difference overflows
+				}
 			}
 			row[i] = v
 			ctx.Imputed[r][i] = true

@@ -131,8 +131,33 @@ func presentExtent(x []float64) (lo, hi float64, ok bool) {
 // middle of the range rather than arbitrarily at the top or the bottom.
 func rangeMidpoint(r [2]float64) float64 { return (r[0] + r[1]) / 2 }
 
-// scaleIntoRange maps t ∈ [0, 1] into the range r.
-func scaleIntoRange(t float64, r [2]float64) float64 { return r[0] + t*(r[1]-r[0]) }
+// scaleIntoRange maps t ∈ [0, 1] into the range r. A range too wide for
+// hi − lo to be a float64 (range = [-1e308, 1e308]) is interpolated as
+// lo·(1 − t) + hi·t instead. The result is kept within [lo, hi], which
+// lo + t·(hi − lo) can leave by a rounding error when lo and hi differ
+// much in size.
+func scaleIntoRange(t float64, r [2]float64) float64 {
+	var v float64
+	if w := r[1] - r[0]; !math.IsInf(w, 0) {
+		v = r[0] + t*w
+	} else {
+		v = r[0]*(1-t) + r[1]*t
+	}
+	lo, hi := math.Min(r[0], r[1]), math.Max(r[0], r[1]) // a reversed range too
+	return math.Min(hi, math.Max(lo, v))
+}
+
+// diffRatio is (a − b)/(c − d) for finite a, b, c, d, right across the
+// whole float64 range: when a difference overflows (1e308 − (−1e308)),
+// every term is halved first, which is exact at that size, so a column
+// holding both 1e308 and −1e308 is normalised as any other.
+func diffRatio(a, b, c, d float64) float64 {
+	num, den := a-b, c-d
+	if math.IsInf(num, 0) || math.IsInf(den, 0) {
+		num, den = a/2-b/2, c/2-d/2
+	}
+	return num / den
+}
 
 // normMinMax is lo + (x − min)/(max − min)·(hi − lo). A column whose
 // present values are all equal (or a single value) gives the midpoint of
@@ -145,7 +170,7 @@ func normMinMax(x []float64, p NormaliseParams) []float64 {
 	if lo == hi {
 		return mapPresent(x, func(float64) float64 { return rangeMidpoint(p.Range) })
 	}
-	return mapPresent(x, func(v float64) float64 { return scaleIntoRange((v-lo)/(hi-lo), p.Range) })
+	return mapPresent(x, func(v float64) float64 { return scaleIntoRange(diffRatio(v, lo, hi, lo), p.Range) })
 }
 
 // normZScore is (x − mean)/sd with the sample sd (n − 1). A column whose
@@ -161,8 +186,13 @@ func normZScore(x []float64, _ NormaliseParams) []float64 {
 	if lo == hi {
 		return mapPresent(x, func(float64) float64 { return 0 })
 	}
-	mean, sd := stat.MeanStdDev(presentValues(x), nil)
-	return mapPresent(x, func(v float64) float64 { return (v - mean) / sd })
+	// z is the same for x scaled by a power of two, which is exact: scaled
+	// to magnitudes below 1, the sums of the mean and the sd cannot
+	// overflow, whatever the values.
+	_, e := math.Frexp(math.Max(math.Abs(lo), math.Abs(hi)))
+	xs := mapPresent(x, func(v float64) float64 { return math.Ldexp(v, -e) })
+	mean, sd := stat.MeanStdDev(presentValues(xs), nil)
+	return mapPresent(xs, func(v float64) float64 { return (v - mean) / sd })
 }
 
 // ascendingRanks gives each present value its rank from 1 = smallest, tied
@@ -215,25 +245,30 @@ func normGoalposts(x []float64, p NormaliseParams) []float64 {
 		panic(fmt.Sprintf("scoring: goalposts need [lo, hi] with lo < hi, got %v", g))
 	}
 	return mapPresent(x, func(v float64) float64 {
-		t := (v - g[0]) / (g[1] - g[0])
+		t := diffRatio(v, g[0], g[1], g[0])
 		return scaleIntoRange(math.Min(1, math.Max(0, t)), p.Range)
 	})
 }
 
 // normFracMax is x / max scaled into Range: the share of the leader's value,
 // for indicators with a natural zero (counts, shares). The lowest region
-// keeps credit for what it has, unlike minmax. A column whose largest
-// value is not positive has no leader to compare with and gets the
-// midpoint of Range.
+// keeps credit for what it has, unlike minmax. A column whose present
+// values are all equal (and positive) gives every region 1, the top of
+// Range: each has all of the leader's value. A negative value, possible
+// in a column whose maximum is positive, has less than nothing of the
+// leader's value and maps to lo: x / max is clipped to [0, 1], so scores
+// never leave Range.
+//
+// fracmax needs a positive maximum (DESIGN.md, Methods): the pipeline
+// refuses a lower-is-better indicator (CheckFracMax) and a column whose
+// largest value is ≤ 0 (checkColumn) before calling it. Called anyway on
+// such a column, it gives all NaN: there is no leader to compare with.
 func normFracMax(x []float64, p NormaliseParams) []float64 {
 	_, hi, ok := presentExtent(x)
-	if !ok {
+	if !ok || !(hi > 0) {
 		return allNaN(len(x))
 	}
-	if !(hi > 0) {
-		return mapPresent(x, func(float64) float64 { return rangeMidpoint(p.Range) })
-	}
-	return mapPresent(x, func(v float64) float64 { return scaleIntoRange(v/hi, p.Range) })
+	return mapPresent(x, func(v float64) float64 { return scaleIntoRange(math.Max(0, v/hi), p.Range) })
 }
 
 // normNone copies the column unchanged: for indicators already on a
@@ -263,21 +298,25 @@ func normDist2Max(x []float64, p NormaliseParams) []float64 {
 	if lo == hi {
 		return mapPresent(x, func(float64) float64 { return rangeMidpoint(p.Range) })
 	}
-	return mapPresent(x, func(v float64) float64 { return scaleIntoRange(1-(hi-v)/(hi-lo), p.Range) })
+	return mapPresent(x, func(v float64) float64 { return scaleIntoRange(1-diffRatio(hi, v, hi, lo), p.Range) })
 }
 
-// normDist2Ref is x / x_ref (COINr's n_dist2ref), x_ref being the value of
-// the reference region, row p.Ref: 1 is the reference's level, 2 twice it.
-// It is a ratio, not bounded: Range is not used.
+// normDist2Ref is the distance to the reference region (COINr's
+// n_dist2ref), x_ref being the reference's value, row p.Ref, after
+// direction: 1 + (x − x_ref)/|x_ref|. The reference scores 1, and each
+// unit more is one reference value better. For x_ref > 0 it is the ratio
+// x / x_ref (2 is twice the reference's level). For x_ref < 0 — a
+// direction −1 indicator with positive values, negated before
+// normalising — it is 2 − x / x_ref: a region with half the reference's
+// (raw) value scores 1.5, and better regions always score higher, where
+// the plain ratio would reverse the order. It is not bounded: Range is
+// not used.
 //
-// Degenerate cases give an all-NaN column (every region missing on the
-// indicator) rather than numbers that mean nothing: no reference (p.Ref <
-// 0), a reference with no value on this indicator (NaN), or a reference
-// value ≤ 0 — 0 has no ratio, and a negative x_ref (e.g. a direction −1
-// indicator, negated before normalising) would reverse the order, so that
-// better regions scored lower. A config naming a reference region that is
-// not rated is refused by the pipeline before this is called; a validator
-// can require scoring.reference from Needs == "reference". It panics when
+// Degenerate cases give an all-NaN column, numbers that mean nothing
+// being worse: no reference (p.Ref < 0), a reference with no value on
+// this indicator (NaN), or a reference value of 0, which has no ratio.
+// The pipeline refuses the last two before calling it (checkColumn), and
+// a config naming a reference region that is not rated. It panics when
 // p.Ref is not a row of x (a programmer error).
 func normDist2Ref(x []float64, p NormaliseParams) []float64 {
 	if p.Ref < 0 {
@@ -287,10 +326,13 @@ func normDist2Ref(x []float64, p NormaliseParams) []float64 {
 		panic(fmt.Sprintf("scoring: dist2ref reference row %d outside a column of %d", p.Ref, len(x)))
 	}
 	ref := x[p.Ref]
-	if !(ref > 0) { // also NaN
-		return allNaN(len(x))
+	switch {
+	case ref > 0:
+		return mapPresent(x, func(v float64) float64 { return v / ref })
+	case ref < 0:
+		return mapPresent(x, func(v float64) float64 { return 2 - v/ref })
 	}
-	return mapPresent(x, func(v float64) float64 { return v / ref })
+	return allNaN(len(x)) // 0 or NaN
 }
 
 // normDist2Target is (x − min)/(target − min), capped at 1, scaled into
@@ -315,6 +357,6 @@ func normDist2Target(x []float64, p NormaliseParams) []float64 {
 		return mapPresent(x, func(float64) float64 { return p.Range[1] })
 	}
 	return mapPresent(x, func(v float64) float64 {
-		return scaleIntoRange(math.Min(1, (v-lo)/(target-lo)), p.Range)
+		return scaleIntoRange(math.Min(1, diffRatio(v, lo, target, lo)), p.Range)
 	})
 }

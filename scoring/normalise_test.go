@@ -96,7 +96,21 @@ func TestNormalisers(t *testing.T) {
 
 		{"fracmax share of the leader", "fracmax", []float64{3, 4, nanv, 2}, r100, []float64{75, 100, nanv, 50}},
 		{"fracmax range 1..100", "fracmax", []float64{0, 5, 10}, r1100, []float64{1, 50.5, 100}},
-		{"fracmax no positive leader: midpoint", "fracmax", []float64{0, -2, nanv}, r100, []float64{50, 50, nanv}},
+		{"fracmax no positive leader: all NaN (the pipeline refuses it first)", "fracmax", []float64{0, -2, nanv}, r100, []float64{nanv, nanv, nanv}},
+		{"fracmax negative values map to lo", "fracmax", []float64{-5, 0, 5, 10}, r1100, []float64{1, 1, 50.5, 100}},
+		{"fracmax all equal: the top", "fracmax", []float64{4, 4, nanv}, r1100, []float64{100, 100, nanv}},
+		{"fracmax huge values", "fracmax", []float64{-1e308, 1e308}, r100, []float64{0, 100}},
+
+		{"minmax ±1e308", "minmax", []float64{-1e308, 0, 1e308}, r100, []float64{0, 50, 100}},
+		{"minmax ±max float", "minmax", []float64{-math.MaxFloat64, math.MaxFloat64}, r1100, []float64{1, 100}},
+		{"minmax range ±1e308", "minmax", []float64{0, 1, 2}, NormaliseParams{Range: [2]float64{-1e308, 1e308}}, []float64{-1e308, 0, 1e308}},
+		{"dist2max ±1e308", "dist2max", []float64{-1e308, 0, 1e308}, r100, []float64{0, 50, 100}},
+		{"prank ±1e308", "prank", []float64{1e308, -1e308, 0}, r100, []float64{100, 0, 50}},
+		{"zscore ±1e308", "zscore", []float64{-1e308, 0, 1e308}, r100, []float64{-1, 0, 1}},
+		{"zscore tiny values", "zscore", []float64{-1e-320, 0, 1e-320}, r100, []float64{-1, 0, 1}},
+		{"goalposts ±1e308", "goalposts", []float64{-1e308, 0, 1e308}, NormaliseParams{Range: [2]float64{0, 100}, Goalposts: []float64{-1e308, 1e308}}, []float64{0, 50, 100}},
+		{"goalposts far outside", "goalposts", []float64{-1e308, 1e308}, NormaliseParams{Range: [2]float64{0, 100}, Goalposts: []float64{-1, 1}}, []float64{0, 100}},
+		{"dist2target ±1e308", "dist2target", []float64{-1e308, 0, 1e308}, naTarget(1e308, 0, 100), []float64{0, 50, 100}},
 
 		{"borda", "borda", []float64{30, 10, 20}, r100, []float64{2, 0, 1}},
 		{"borda ties take lowest", "borda", []float64{3, 1, 2, 2}, r100, []float64{3, 0, 1, 1}},
@@ -118,7 +132,9 @@ func TestNormalisers(t *testing.T) {
 		{"dist2ref no reference: all NaN", "dist2ref", []float64{2, 4}, naRef(-1), []float64{nanv, nanv}},
 		{"dist2ref reference missing: all NaN", "dist2ref", []float64{2, nanv, 8}, naRef(1), []float64{nanv, nanv, nanv}},
 		{"dist2ref reference 0: all NaN", "dist2ref", []float64{2, 0, 8}, naRef(1), []float64{nanv, nanv, nanv}},
-		{"dist2ref reference negative: all NaN", "dist2ref", []float64{-10, -5}, naRef(0), []float64{nanv, nanv}},
+		// Lower is better, negated: 2 − x/x_ref keeps the order and the
+		// reference at 1; raw 5 is half the reference's raw 10: 1.5.
+		{"dist2ref reference negative (direction -1)", "dist2ref", []float64{-10, -5, -20, nanv}, naRef(0), []float64{1, 1.5, 0, nanv}},
 
 		// (x − 2)/(8 − 2), capped at 1.
 		{"dist2target", "dist2target", []float64{2, 5, 8, 11, nanv}, naTarget(8, 0, 100), []float64{0, 50, 100, 100, nanv}},

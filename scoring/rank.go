@@ -9,10 +9,11 @@ import (
 )
 
 // TieRule is a registered ranking method. Fn ranks scores with 1 = the
-// highest; NaN scores get 0 (unranked) and take no place. Ties are exact
-// equality of the values, so scores are rounded first (RoundTo) when
-// nearly-equal values should tie. Ranks depend only on the values, never on
-// the order or on map iteration, so ranking is deterministic.
+// highest; scores that are not finite (NaN, ±Inf) get 0 (unranked) and
+// take no place. Scores are compared at ScoreDigits significant digits
+// (scoreKey): scores equal to 12 digits tie, whatever float noise lies
+// beyond. Ranks depend only on the values, never on the order or on map
+// iteration, so ranking is deterministic.
 type TieRule struct {
 	Name string
 	Fn   func(scores []float64) []int
@@ -33,18 +34,24 @@ func LookupTieRule(name string) (TieRule, bool) {
 // TieRuleNames returns the registered tie rule names, sorted.
 func TieRuleNames() []string { return slices.Sorted(maps.Keys(tieRules)) }
 
-// descendingRanks ranks the present scores from 1 = highest, giving a
-// score the number of values above it plus one; values are the present
-// scores (competition) or the distinct ones (dense).
+// descendingRanks ranks the finite scores from 1 = highest by their keys
+// (scoreKey), giving a score the number of values above it plus one;
+// values are the finite keys (competition) or the distinct ones (dense).
 func descendingRanks(scores []float64, distinct bool) []int {
-	vals := presentValues(scores)
+	keys := scoreKeys(scores)
+	vals := make([]float64, 0, len(keys))
+	for _, k := range keys {
+		if finite(k) {
+			vals = append(vals, k)
+		}
+	}
 	slices.Sort(vals)
 	if distinct {
 		vals = slices.Compact(vals)
 	}
 	out := make([]int, len(scores))
-	for i, s := range scores {
-		if math.IsNaN(s) {
+	for i, s := range keys {
+		if !finite(s) {
 			continue
 		}
 		// Values strictly above s are those after its last occurrence.

@@ -29,7 +29,9 @@ func TestTieRules(t *testing.T) {
 		{"all tied", []float64{7, 7, 7}, []int{1, 1, 1}, []int{1, 1, 1}},
 		{"missing is unranked", []float64{nanv, 5, nanv, 6}, []int{0, 2, 0, 1}, []int{0, 2, 0, 1}},
 		{"all missing", []float64{nanv, nanv}, []int{0, 0}, []int{0, 0}},
-		{"negatives and infinities", []float64{-1, math.Inf(1), math.Inf(-1), -1}, []int{2, 1, 4, 2}, []int{2, 1, 3, 2}},
+		{"infinities are not ranked", []float64{-1, math.Inf(1), math.Inf(-1), -1}, []int{1, 0, 0, 1}, []int{1, 0, 0, 1}},
+		{"equal at 12 significant digits tie", []float64{8.833333333333336, 8.833333333333334, 8.8333333333}, []int{1, 1, 3}, []int{1, 1, 2}},
+		{"the 12th digit still counts", []float64{1.00000000001, 1.00000000002}, []int{2, 1}, []int{2, 1}},
 		{"empty", []float64{}, []int{}, []int{}},
 	}
 	comp, _ := LookupTieRule("competition")

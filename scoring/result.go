@@ -61,8 +61,15 @@ type RegionResult struct {
 	// Coverage is the share of indicators with a value: Present of Total.
 	Coverage       float64
 	Present, Total int
-	Dimensions     []*NodeScore      // in the order of Definition.Dimensions
-	Indicators     []*IndicatorScore // in the order of Definition.Indicators
+	// NoData lists the dimensions (ids, declaration order) in which the
+	// region has no value at all: [scoring] missing_dimension says how
+	// they were scored.
+	NoData []string
+	// UnratedDimension is set when the region is unrated because it has no
+	// value in this dimension (missing_dimension = "unrated").
+	UnratedDimension string
+	Dimensions       []*NodeScore      // in the order of Definition.Dimensions
+	Indicators       []*IndicatorScore // in the order of Definition.Indicators
 }
 
 // NodeScore is a dimension's score, rank and stars for one region. A

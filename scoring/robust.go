@@ -424,6 +424,11 @@ func ResolveUncertainty(def *indicators.Definition, opts RobustOptions) (RobustC
 						"normalisation %q in [uncertainty] normalise needs a target, which indicator %q does not have", name, ind.ID))
 					break
 				}
+				if name == "fracmax" && ind.Direction < 0 {
+					errs = append(errs, indicators.Errorf(pos("normalise"), "leave fracmax out of the list, or give the lower-is-better indicators their own normalise = \"minmax\"",
+						"normalisation %q in [uncertainty] normalise cannot rate the lower-is-better indicator %q: x / max needs a positive maximum", name, ind.ID))
+					break
+				}
 			}
 		}
 	}

@@ -124,6 +124,9 @@ type rbPlan struct {
 	// stars. logThresholds are the logarithms of the thresholds.
 	logRank       bool
 	logThresholds []float64
+	// thKeys are the star thresholds at ScoreDigits significant digits
+	// (scoreKey), against which the scores' keys are compared.
+	thKeys []float64
 	// ascending is set when the star thresholds are strictly ascending,
 	// as Check makes sure (starsInOrder relies on it).
 	ascending bool
@@ -196,6 +199,7 @@ func newRobustPlan(def *indicators.Definition, m *indicators.Matrix, nominal *Re
 	p.logRank = !p.round && (p.starKind == rbStarsThresholds || p.starKind == rbStarsQuantiles)
 	if p.starKind == rbStarsThresholds {
 		th := def.Stars.Thresholds
+		p.thKeys = scoreKeys(th)
 		p.ascending = !slices.ContainsFunc(th, math.IsNaN)
 		for j := 1; j < len(th); j++ {
 			p.ascending = p.ascending && th[j] > th[j-1]
@@ -317,12 +321,28 @@ func newRobustPlan(def *indicators.Definition, m *indicators.Matrix, nominal *Re
 		// Treatment and direction: dcols[i] is indicator i's column.
 		dcols, D, _ := treatColumns(def, X)
 		for _, normName := range cfg.Normalise {
+			for i, ind := range def.Indicators {
+				name := normName
+				if ind.Normalise != "" {
+					name = ind.Normalise
+				}
+				if err := checkColumn(def, i, name, dcols[i], ref, stackLabel(ratedRegions), m.Year); err != nil {
+					return nil, err
+				}
+			}
 			d := rbData{norm: normName, vals: make([]float64, p.nInd*n), nonpos: make([]bool, p.nInd)}
 			N := make([][]float64, nAll)
 			for k := range N {
 				N[k] = make([]float64, p.nInd)
 			}
 			for i, out := range rbNormalise(def, normName, ref, dcols) {
+				name := normName
+				if def.Indicators[i].Normalise != "" {
+					name = def.Indicators[i].Normalise
+				}
+				if err := checkNormalised(def, i, name, out, stackLabel(ratedRegions), m.Year); err != nil {
+					return nil, err
+				}
 				copy(d.vals[i*n:(i+1)*n], out[:n])
 				for k, v := range out {
 					N[k][i] = v
@@ -760,8 +780,9 @@ func (w *rbWorker) evaluate() bool {
 	if logs {
 		w.needVal[p.root] = false
 	}
+	zero := p.def.Scoring.MissingDimension == "zero"
 	for ni := range p.nodes {
-		if !w.node(ni, d) {
+		if !w.node(ni, d) || zero && !w.zeroRows(ni) {
 			return false
 		}
 	}
@@ -780,9 +801,15 @@ func (w *rbWorker) evaluate() bool {
 	idx := w.val[p.root]
 	intKeys := p.round
 	keys, score := w.keys[:len(idx)], w.score[:len(idx)]
+	// Scores are ranked and rated by their keys at ScoreDigits significant
+	// digits (scoreKey), as Score does; a rounded score with an integer key
+	// has at most 12 digits and is its own key.
 	for k, x := range idx {
 		if x != x { // NaN
 			return w.fail(false, "region %s has no score: its values are missing on every indicator kept", regionLabel(p.regions[k]))
+		}
+		if x-x != 0 { // ±Inf
+			return w.fail(false, "the score of region %s overflows the floating-point range", regionLabel(p.regions[k]))
 		}
 		if x == 0 {
 			x = 0 // −0
@@ -792,13 +819,15 @@ func (w *rbWorker) evaluate() bool {
 			x, keys[k], ok = p.roundKey(x)
 			intKeys = intKeys && ok
 		} else {
+			x = scoreKey(x)
 			keys[k] = floatKey(x)
 		}
 		score[k] = x
 	}
 	if !intKeys && p.round {
 		for k, x := range w.score {
-			w.keys[k] = floatKey(x)
+			x = scoreKey(x)
+			w.score[k], w.keys[k] = x, floatKey(x)
 		}
 	}
 	var sorted []rbOrd
@@ -808,11 +837,11 @@ func (w *rbWorker) evaluate() bool {
 	switch p.starKind {
 	case rbStarsThresholds:
 		if sorted != nil && p.ascending {
-			th := p.def.Stars.Thresholds
+			th := p.thKeys
 			w.starsInOrder(sorted, func(k, j int) bool { return w.score[k] >= th[j] })
 			break
 		}
-		th := p.def.Stars.Thresholds
+		th := p.thKeys
 		for k, s := range w.score {
 			c := 1
 			for _, t := range th {
@@ -1267,6 +1296,7 @@ func (w *rbWorker) applyCaps() {
 			if p.round && !math.IsNaN(v) {
 				v, _, _ = p.roundKey(v)
 			}
+			v = scoreKey(v)
 			vals[k] = v
 			if !math.IsNaN(v) {
 				sorted = append(sorted, v)
@@ -1297,7 +1327,7 @@ func (w *rbWorker) weak(c *indicators.CapSpec, ni, k int) bool {
 		return false
 	}
 	if c.Below != nil {
-		return s < *c.Below
+		return s < scoreKey(*c.Below)
 	}
 	sorted := w.capSorted[ni]
 	below, _ := slices.BinarySearch(sorted, s)

@@ -264,13 +264,13 @@ func (w *rbWorker) rankByLogs() (ok, done bool) {
 	switch {
 	case p.starKind != rbStarsThresholds:
 	case p.ascending:
-		th, lth := p.def.Stars.Thresholds, p.logThresholds
+		th, lth := p.thKeys, p.logThresholds
 		w.starsInOrder(sorted, func(k, j int) bool {
 			x, lt := lg[k], lth[j]
-			return x > lt+rbLogGap || (math.Abs(x-lt) <= rbLogGap && math.Exp(x) >= th[j])
+			return x > lt+rbLogGap || (math.Abs(x-lt) <= rbLogGap && scoreKey(math.Exp(x)) >= th[j])
 		})
 	default:
-		th, lth := p.def.Stars.Thresholds, p.logThresholds
+		th, lth := p.thKeys, p.logThresholds
 		for k, x := range lg {
 			c := 1
 			for j, lt := range lth {
@@ -281,7 +281,7 @@ func (w *rbWorker) rankByLogs() (ok, done bool) {
 					above = 1
 				}
 				c += above
-				if math.Abs(x-lt) <= rbLogGap && math.Exp(x) >= th[j] { // near it: rare
+				if math.Abs(x-lt) <= rbLogGap && scoreKey(math.Exp(x)) >= th[j] { // near it: rare
 					c++
 				}
 			}
@@ -314,10 +314,7 @@ func (s *rbSorter) logTies(sorted []rbOrd, lg []float64) {
 		}
 		s.run = s.run[:0]
 		for _, o := range sorted[i:j] {
-			x := math.Exp(lg[o.idx])
-			if x == 0 {
-				x = 0 // −0 (not from exp, but as the scores are keyed)
-			}
+			x := scoreKey(math.Exp(lg[o.idx])) // as the scores are keyed
 			s.run = append(s.run, rbRunKey{floatKey(x), o})
 		}
 		g = rbNumberRun(sorted[i:j], s.run, g)

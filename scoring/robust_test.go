@@ -874,17 +874,18 @@ func TestRBLogTies(t *testing.T) {
 		sorted := sorter.sort(keys, lg, make([]rbOrd, n))
 		sorter.logTies(sorted, lg)
 		// Reference: ranks (1 + scores above) of the scores themselves.
+		// Scores are compared at 12 significant digits (scoreKey).
 		for i, e := range sorted {
 			above := 0
-			s := math.Exp(lg[e.idx])
+			s := scoreKey(math.Exp(lg[e.idx]))
 			for _, x := range lg {
-				if math.Exp(x) > s {
+				if scoreKey(math.Exp(x)) > s {
 					above++
 				}
 			}
 			// Group numbers increase along sorted, by one per new score.
 			if i > 0 {
-				prev := math.Exp(lg[sorted[i-1].idx])
+				prev := scoreKey(math.Exp(lg[sorted[i-1].idx]))
 				require.LessOrEqual(t, prev, s, "trial %d", trial)
 				if prev == s {
 					require.Equal(t, sorted[i-1].q, e.q, "trial %d", trial)

@@ -52,15 +52,21 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 
 	// Coverage decides who is rated.
 	rated, present := coverage(def, m)
+	dims := dimensionsOf(def)
 	all := make([]*RegionResult, len(m.Regions))
 	for r, reg := range m.Regions {
 		rr := &RegionResult{Region: reg, Rated: true, Present: present[r], Total: nInd}
 		if nInd > 0 {
 			rr.Coverage = float64(present[r]) / float64(nInd)
 		}
+		rr.NoData = dims.without(m.Values[r])
 		if !slices.Contains(rated, r) {
 			rr.Rated = false
 			rr.Reason = coverageReason(present[r], nInd, sc.MinCoverage)
+			if coveredEnough(def, present[r]) && len(rr.NoData) > 0 {
+				rr.UnratedDimension = rr.NoData[0]
+				rr.Reason = fmt.Sprintf("no data in dimension %q (missing_dimension = \"unrated\")", rr.NoData[0])
+			}
 		}
 		all[r] = rr
 	}
@@ -107,9 +113,17 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 	for k := range N {
 		N[k] = make([]float64, nInd)
 	}
+	rowName := stackLabel(stackRegions)
 	for i, ind := range def.Indicators {
-		norm, _ := LookupNormaliser(normaliserOf(def, ind))
+		name := normaliserOf(def, ind)
+		if err := checkColumn(def, i, name, signed[i], ref, rowName, m.Year); err != nil {
+			return nil, err
+		}
+		norm, _ := LookupNormaliser(name)
 		out := norm.Fn(signed[i], normaliseParams(def, ind, ref))
+		if err := checkNormalised(def, i, name, out, rowName, m.Year); err != nil {
+			return nil, err
+		}
 		for k := range nAll {
 			N[k][i] = out[k]
 		}
@@ -156,8 +170,12 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 			cols, names, w = append(cols, dimScore[d.ID]), append(names, d.ID), append(w, within[d.ID])
 		}
 		s, err := aggregate(def, aggregatorOf(def, id), id, cols, names, w, stackRegions, stackRows)
+		if err != nil {
+			return err
+		}
+		zeroMissing(def, s)
 		dimScore[id] = s
-		return err
+		return checkScores(def, id, s, rowName, m.Year)
 	}
 	if err := visit(""); err != nil {
 		return nil, err
@@ -171,6 +189,9 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 	}
 	index, err := aggregate(def, sc.Aggregate, "", cols, names, w, stackRegions, stackRows)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkScores(def, "", index, rowName, m.Year); err != nil {
 		return nil, err
 	}
 
@@ -258,13 +279,17 @@ func Score(def *indicators.Definition, m *indicators.Matrix) (*Result, error) {
 func coverage(def *indicators.Definition, m *indicators.Matrix) (rated, present []int) {
 	nInd := len(def.Indicators)
 	present = make([]int, len(m.Regions))
+	var dims dimensionIndicators
+	if def.Scoring.MissingDimension == "unrated" {
+		dims = dimensionsOf(def)
+	}
 	for r := range m.Regions {
 		for i := range nInd {
 			if !math.IsNaN(m.Values[r][i]) {
 				present[r]++
 			}
 		}
-		if present[r] > 0 && float64(present[r])/float64(nInd) >= def.Scoring.MinCoverage {
+		if coveredEnough(def, present[r]) && (dims == nil || len(dims.without(m.Values[r])) == 0) {
 			rated = append(rated, r)
 		}
 	}

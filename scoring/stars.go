@@ -40,7 +40,8 @@ const defaultClasses = 5
 
 // starsThresholds: k strictly ascending thresholds make k + 1 classes;
 // class c (1 = lowest) starts at thresholds[c−2] inclusive, so a score's
-// class is one plus the number of thresholds at or below it.
+// class is one plus the number of thresholds at or below it, compared at
+// ScoreDigits significant digits. A score that is not finite gets 0.
 func starsThresholds(scores []float64, spec indicators.StarsSpec) ([]int, error) {
 	t := spec.Thresholds
 	for i, v := range t {
@@ -50,18 +51,23 @@ func starsThresholds(scores []float64, spec indicators.StarsSpec) ([]int, error)
 				"star thresholds %v are not strictly ascending", t)
 		}
 	}
+	// Scores and thresholds are compared at ScoreDigits significant
+	// digits: 59.99999999999999 reaches a threshold of 60.
+	tk := scoreKeys(t)
 	out := make([]int, len(scores))
 	for i, s := range scores {
-		if math.IsNaN(s) {
+		if !finite(s) {
 			continue
 		}
-		out[i] = 1 + sort.Search(len(t), func(j int) bool { return t[j] > s })
+		s = scoreKey(s)
+		out[i] = 1 + sort.Search(len(tk), func(j int) bool { return tk[j] > s })
 	}
 	return out, nil
 }
 
 // starsQuantiles makes spec.Classes (default 5) equal-count classes over
-// the rated (non-NaN) scores: with the n scores sorted ascending, a score
+// the rated (finite) scores, compared at ScoreDigits significant digits
+// (their keys): with the n keys sorted ascending, a score
 // whose value first occurs at 0-based position p gets class
 // floor(p·k/n) + 1. Using the first occurrence keeps tied scores in one
 // class — the lower one — so equal scores never get different stars; the
@@ -77,12 +83,18 @@ func starsQuantiles(scores []float64, spec indicators.StarsSpec) ([]int, error) 
 			"set classes to a positive number such as 5, or leave it out",
 			"star classes must be at least 1, got %d", spec.Classes)
 	}
-	vals := presentValues(scores)
+	keys := scoreKeys(scores)
+	vals := make([]float64, 0, len(keys))
+	for _, v := range keys {
+		if finite(v) {
+			vals = append(vals, v)
+		}
+	}
 	slices.Sort(vals)
 	n := len(vals)
 	out := make([]int, len(scores))
-	for i, s := range scores {
-		if math.IsNaN(s) {
+	for i, s := range keys {
+		if !finite(s) {
 			continue
 		}
 		p, _ := slices.BinarySearch(vals, s) // first occurrence
@@ -107,11 +119,13 @@ func starClasses(spec indicators.StarsSpec, method string) (int, error) {
 	return k, nil
 }
 
-// starFiniteValues returns the rated (non-NaN) scores sorted ascending, or
-// an error when one of them is infinite: the clustering rules average the
-// scores, which an infinity would turn into NaN.
+// starFiniteValues returns the keys (scoreKey) of the rated (non-NaN)
+// scores sorted ascending, or an error when one of them is infinite: the
+// clustering rules average the scores, which an infinity would turn into
+// NaN. Classing the keys puts scores equal at ScoreDigits significant
+// digits in one class.
 func starFiniteValues(scores []float64, method string) ([]float64, error) {
-	vals := presentValues(scores)
+	vals := presentValues(scoreKeys(scores))
 	for _, v := range vals {
 		if math.IsInf(v, 0) {
 			return nil, indicators.Errorf(indicators.Pos{},
@@ -168,6 +182,10 @@ func starsKMeans(scores []float64, spec indicators.StarsSpec) ([]int, error) {
 	if n == 0 {
 		return out, nil
 	}
+	keys := vals
+	// Huge scores are scaled by a power of two (exactly) so that sums of
+	// them cannot overflow; the assignments do not change.
+	vals = scaleHuge(vals)
 
 	// Seeds: medians of the k groups; the first r groups are one larger.
 	centre := make([]float64, k)
@@ -245,7 +263,7 @@ func starsKMeans(scores []float64, spec indicators.StarsSpec) ([]int, error) {
 		if math.IsNaN(s) {
 			continue
 		}
-		p, _ := slices.BinarySearch(vals, s) // tied values share an assignment
+		p, _ := slices.BinarySearch(keys, scoreKey(s)) // tied values share an assignment
 		out[i] = class[assign[p]]
 	}
 	return out, nil
@@ -262,24 +280,47 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
+// scaleHuge returns xs, or xs scaled by a power of two (exact) so that
+// the largest magnitude is at most 1 when it is above 2^500: sums and
+// squares of the scaled values cannot overflow. Values 2^1000 times
+// smaller than the largest may become 0, which no sum of them notices.
+func scaleHuge(xs []float64) []float64 {
+	m := 0.0
+	for _, v := range xs {
+		m = math.Max(m, math.Abs(v))
+	}
+	if !(m > 0x1p500) || math.IsInf(m, 0) {
+		return xs
+	}
+	_, e := math.Frexp(m)
+	out := make([]float64, len(xs))
+	for i, v := range xs {
+		out[i] = math.Ldexp(v, -e)
+	}
+	return out
+}
+
+// jenksTieTol is the relative difference under which two partitions'
+// costs are equal (DESIGN.md, Methods): their sums of squares add the same
+// terms in different groupings.
+const jenksTieTol = 1e-9
+
 // starsJenks is Fisher–Jenks natural breaks: the partition of the rated
 // (non-NaN) scores, sorted, into k = spec.Classes (default 5) contiguous
 // classes that minimises the total within-class sum of squared deviations
 // from the class means — the exact optimum, found by Fisher's dynamic
-// programme in O(k·d²) time for d distinct scores.
+// programme in O(k·d²) time for d distinct scores (scores compared at
+// ScoreDigits significant digits, their keys).
 //
 // The programme runs over the distinct scores, each weighted by how many
-// times it occurs, so tied scores always share a class. Nothing is lost:
-// with more distinct scores than classes no optimal partition splits tied
-// scores (moving the tied copies to one side, or merging two all-tied
-// classes and splitting another, would lower the sum), so this is the
-// optimum over all partitions of the sorted scores. When several
-// partitions are equally good, the one whose highest break is lowest wins
-// (then the same rule for the classes below it), so the result is
-// deterministic. When there are no more distinct scores than classes
-// (d ≤ k, which includes n ≤ k), each distinct score gets its own class
-// from the bottom: the i-th smallest gets class i and classes above d are
-// unused. Unrated scores get 0.
+// times it occurs, so tied scores always share a class. Costs equal within
+// a relative 1e-9 are ties (jenksTieTol), and among tied partitions the one
+// with the lower breaks wins, compared from the highest break down: 1, 2,
+// 3 in two classes gives 1 | 2 3. So the result is deterministic and does
+// not depend on rounding residue. When there are no more distinct scores
+// than classes (d ≤ k, which includes n ≤ k), each distinct score gets its
+// own class from the bottom: the i-th smallest gets class i and classes
+// above d are unused. Unrated scores get 0.
 func starsJenks(scores []float64, spec indicators.StarsSpec) ([]int, error) {
 	k, err := starClasses(spec, "jenks")
 	if err != nil {
@@ -312,7 +353,7 @@ func starsJenks(scores []float64, spec indicators.StarsSpec) ([]int, error) {
 			class[j] = j + 1
 		}
 	} else {
-		for c, brk := 1, jenksBreaks(distinct, weight, k); c <= k; c++ {
+		for c, brk := 1, jenksBreaks(scaleHuge(distinct), weight, k); c <= k; c++ {
 			lo, hi := brk[c-1], brk[c]
 			for j := lo; j < hi; j++ {
 				class[j] = c
@@ -323,68 +364,90 @@ func starsJenks(scores []float64, spec indicators.StarsSpec) ([]int, error) {
 		if math.IsNaN(s) {
 			continue
 		}
-		j, _ := slices.BinarySearch(distinct, s)
+		j, _ := slices.BinarySearch(distinct, scoreKey(s))
 		out[i] = class[j]
 	}
 	return out, nil
 }
 
+// jenksClassCosts sets ssd[j] to the weighted within-class sum of squares
+// of x[j:i] for every j in [lo, i), adding x[i−1], x[i−2], … in turn with
+// West's weighted update of the mean and the sum of squares, which has no
+// cancellation.
+func jenksClassCosts(x, w []float64, lo, i int, ssd []float64) {
+	var W, mean, m2 float64
+	for j := i - 1; j >= lo; j-- {
+		W += w[j]
+		delta := x[j] - mean
+		mean += delta * w[j] / W
+		m2 += w[j] * delta * (x[j] - mean)
+		ssd[j] = max(m2, 0)
+	}
+}
+
 // jenksBreaks partitions the d > k ascending values x, with weights w, into
 // k non-empty contiguous classes minimising the weighted within-class sum
-// of squared deviations. It returns k + 1 bounds: class c (1-based) holds
-// x[b[c−1]:b[c]], with b[0] = 0 and b[k] = d.
+// of squared deviations, ties broken as starsJenks says. It returns k + 1
+// bounds: class c (1-based) holds x[b[c−1]:b[c]], with b[0] = 0 and b[k] =
+// d.
 func jenksBreaks(x, w []float64, k int) []int {
 	d := len(x)
-	// Prefix sums of the weights, and of the weighted values and squares
-	// taken about the weighted mean to limit cancellation.
-	var tw, tx float64
-	for j := range x {
-		tw += w[j]
-		tx += w[j] * x[j]
-	}
-	mean := tx / tw
-	W := make([]float64, d+1)
-	S := make([]float64, d+1)
-	Q := make([]float64, d+1)
-	for j := range x {
-		y := x[j] - mean
-		W[j+1] = W[j] + w[j]
-		S[j+1] = S[j] + w[j]*y
-		Q[j+1] = Q[j] + w[j]*y*y
-	}
-	// ssd is the within-class sum of squares of x[a:b].
-	ssd := func(a, b int) float64 {
-		s := S[b] - S[a]
-		v := Q[b] - Q[a] - s*s/(W[b]-W[a])
-		return max(v, 0)
-	}
-	// cost[i] is the least cost of splitting x[:i] into c classes (the
-	// current row); from[c][i] is where the last of those classes starts.
-	cost := make([]float64, d+1)
-	next := make([]float64, d+1)
+	// cost[c][i] is the least cost of splitting x[:i] into c classes;
+	// from[c][i] is where the last of those classes starts (the lowest
+	// start among the least costs).
+	cost := make([][]float64, k+1)
 	from := make([][]int, k+1)
-	for i := 1; i <= d; i++ {
-		cost[i] = ssd(0, i)
+	ssd := make([]float64, d+1)
+	cost[1] = make([]float64, d+1)
+	jenksClassCosts(x, w, 0, d, ssd)
+	// ssd(0, i) for every i: forwards, from the same update.
+	{
+		var W, mean, m2 float64
+		for j := range d {
+			W += w[j]
+			delta := x[j] - mean
+			mean += delta * w[j] / W
+			m2 += w[j] * delta * (x[j] - mean)
+			cost[1][j+1] = max(m2, 0)
+		}
 	}
 	for c := 2; c <= k; c++ {
+		cost[c] = make([]float64, d+1)
 		from[c] = make([]int, d+1)
 		// x[:i] in c classes needs i ≥ c, and leaves k − c values for the
 		// classes above, so i ≤ d − (k − c).
 		for i := c; i <= d-(k-c); i++ {
+			jenksClassCosts(x, w, c-1, i, ssd)
 			best, bestJ := math.Inf(1), c-1
 			for j := c - 1; j < i; j++ { // the last class is x[j:i]
-				if v := cost[j] + ssd(j, i); v < best {
+				if v := cost[c-1][j] + ssd[j]; v < best {
 					best, bestJ = v, j
 				}
 			}
-			next[i], from[c][i] = best, bestJ
+			cost[c][i], from[c][i] = best, bestJ
 		}
-		cost, next = next, cost
 	}
+	// Among the partitions whose cost is within jenksTieTol of the least,
+	// take the lowest highest break, then the lowest next one, and so on:
+	// break c − 1 (the start of class c) is the lowest j from which the
+	// classes below can still complete a tied partition.
+	opt := cost[k][d]
+	bound := opt / (1 - jenksTieTol)
 	b := make([]int, k+1)
 	b[k] = d
+	tail := 0.0 // the cost of the classes already fixed, above b[c]
 	for c := k; c >= 2; c-- {
-		b[c-1] = from[c][b[c]]
+		i := b[c]
+		jenksClassCosts(x, w, c-1, i, ssd)
+		pick := from[c][i]
+		for j := c - 1; j < i; j++ {
+			if cost[c-1][j]+ssd[j]+tail <= bound {
+				pick = j
+				break
+			}
+		}
+		tail += ssd[pick]
+		b[c-1] = pick
 	}
 	return b
 }

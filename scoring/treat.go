@@ -72,7 +72,22 @@ const (
 // with gonum's stat.Skew and stat.ExKurtosis, which use the sample standard
 // deviation s and are algebraically the same: G1 = n/((n−1)(n−2))·Σz³ and
 // G2 = n(n+1)/((n−1)(n−2)(n−3))·Σz⁴ − 3(n−1)²/((n−2)(n−3)), z = (x − x̄)/s.
+//
+// Both are scale-free: x is first scaled by a power of two (exactly) to
+// magnitudes below 1, so the moments cannot overflow for large values.
 func treatSkewKurt(x []float64) (skew, kurt float64) {
+	m := 0.0
+	for _, v := range x {
+		m = math.Max(m, math.Abs(v))
+	}
+	if m > 0 && !math.IsInf(m, 0) {
+		_, e := math.Frexp(m)
+		xs := make([]float64, len(x))
+		for i, v := range x {
+			xs[i] = math.Ldexp(v, -e)
+		}
+		x = xs
+	}
 	return stat.Skew(x, nil), stat.ExKurtosis(x, nil)
 }
 
@@ -168,7 +183,14 @@ func treatLog(x []float64) Treated {
 // lo). The minimum goes to log(0.01·(hi − lo)); the order of values is
 // kept. It pulls in a long upper tail; on a column skewed to the left it
 // stretches the lower tail instead.
+//
+// When hi − lo overflows, the shifted value is computed halved and ln 2
+// added back: log(2·y) = ln 2 + log(y).
 func treatLogShift(x []float64, lo, hi float64) []float64 {
+	if math.IsInf(1.01*(hi-lo), 0) {
+		a := 0.01 * (hi/2 - lo/2)
+		return mapPresent(x, func(v float64) float64 { return math.Ln2 + math.Log(v/2-lo/2+a) })
+	}
 	a := 0.01 * (hi - lo)
 	return mapPresent(x, func(v float64) float64 { return math.Log(v - lo + a) })
 }

@@ -385,10 +385,12 @@ func treeRaw(def *indicators.Definition, f func(written float64) float64) map[st
 //
 // Siblings are all the children of one node: the top-level dimensions (and
 // any indicator without a dimension), or a dimension's child indicators
-// and child dimensions together. A node missing from raw counts as 0. When
-// the raw weights of a group of siblings do not sum to a positive finite
-// number, the group's weights are NaN: undefined, for the caller to reject,
-// and a NaN-weighted subtree is never silently scored.
+// and child dimensions together. A node missing from raw counts as 0.
+// Weights whose sum overflows are divided by the largest first, so any
+// finite positive weights work. When the raw weights of a group of
+// siblings do not sum to a positive finite number even so, the group's
+// weights are NaN: undefined, for the caller to reject, and a NaN-weighted
+// subtree is never silently scored.
 //
 // Rows are in tree order, depth first from the index: at each node its
 // child indicators first, then its child dimensions, each in declaration
@@ -401,18 +403,32 @@ func TreeWeights(def *indicators.Definition, raw map[string]float64) []WeightRow
 	walk = func(parent string, eff float64) {
 		inds := def.ChildIndicators(parent)
 		dims := def.ChildDimensions(parent)
-		sum := 0.0
+		sum, top := 0.0, 0.0
 		for _, in := range inds {
 			sum += raw[in.ID]
+			top = math.Max(top, raw[in.ID])
 		}
 		for _, d := range dims {
 			sum += raw[d.ID]
+			top = math.Max(top, raw[d.ID])
+		}
+		// Weights are relative: when their sum overflows (weight = 1e308
+		// on every sibling), they are divided by the largest first.
+		scale := 1.0
+		if math.IsInf(sum, 0) && top > 0 && !math.IsInf(top, 0) {
+			scale, sum = top, 0
+			for _, in := range inds {
+				sum += raw[in.ID] / top
+			}
+			for _, d := range dims {
+				sum += raw[d.ID] / top
+			}
 		}
 		share := func(id string) float64 {
 			if !(sum > 0) || math.IsInf(sum, 0) {
 				return math.NaN()
 			}
-			return raw[id] / sum
+			return raw[id] / scale / sum
 		}
 		for _, in := range inds {
 			w := share(in.ID)

@@ -61,7 +61,11 @@ func runArticle(ctx context.Context, g *globalOptions, robust *bool, seedChanged
 	if err != nil {
 		return err
 	}
-	opts := reports.ArticleOptions{Options: reportOptions(g), Robust: rr}
+	rep, err := replication(ctx, g, p, res.Year)
+	if err != nil {
+		return err
+	}
+	opts := reports.ArticleOptions{Options: reportOptions(g), Robust: rr, Replication: rep}
 	inputs := inputFiles(g, p.def)
 	if opts.Template, opts.TemplateName, err = articleTemplate(p.def, g.lang); err != nil {
 		return err

@@ -382,7 +382,11 @@ func writeReport(ctx context.Context, g *globalOptions, p *project, res *scoring
 	if err != nil {
 		return err
 	}
-	article := reports.ArticleOptions{Options: opts, Robust: rr, ChartsDir: reportCharts}
+	rep, err := replication(ctx, g, p, res.Year)
+	if err != nil {
+		return err
+	}
+	article := reports.ArticleOptions{Options: opts, Robust: rr, ChartsDir: reportCharts, Replication: rep}
 	if article.Template, article.TemplateName, err = articleTemplate(def, g.lang); err != nil {
 		return err
 	}

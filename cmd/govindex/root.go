@@ -95,6 +95,11 @@ With no command it rates the embedded 2017 edition.`,
 		if err := matchOutFormat(cmd, g); err != nil {
 			return err
 		}
+		if cmd.Name() == "calibrate" && g.format == "toml" {
+			// toml (the recommended scheme) is calibrate's own format.
+			g.format = "table"
+			defer func() { g.format = "toml" }()
+		}
 		return g.check()
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
@@ -116,6 +121,7 @@ With no command it rates the embedded 2017 edition.`,
 	root.AddCommand(newWhatIfCommand(g))
 	root.AddCommand(newCompareCommand(g))
 	root.AddCommand(newRobustCommand(g))
+	root.AddCommand(newCalibrateCommand(g))
 	return root
 }
 

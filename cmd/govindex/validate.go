@@ -30,6 +30,7 @@ func runValidate(ctx context.Context, g *globalOptions) error {
 	}
 	defer printOutsidePaths(g, def) // after the summary; before the problems, which execute prints
 	errs := scoring.Check(def)
+	errs = append(errs, scoring.CheckCalibrate(def)...)
 	ds, err := indicators.LoadData(def, g.encoding)
 	if err != nil {
 		if !indicators.IsInputError(err) {
@@ -39,6 +40,15 @@ func runValidate(ctx context.Context, g *globalOptions) error {
 	}
 	if ds != nil {
 		errs = append(errs, scoring.CheckData(def, ds)...)
+		if def.Published != nil {
+			// The published figures calibrate compares with.
+			if _, err := indicators.LoadPublished(def, ds.Regions, g.encoding); err != nil {
+				if !indicators.IsInputError(err) {
+					return err
+				}
+				errs = append(errs, asList(err)...)
+			}
+		}
 	}
 	if len(errs) > 0 {
 		return errs
