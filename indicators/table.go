@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 
+	"github.com/govindex/govindex/internal/atomicfile"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -303,7 +305,14 @@ func readSheets(file string, b []byte, unzipLimit int64) (sheets []rawSheet, err
 	}()
 	// A data workbook is small; the limit stops a zip bomb from taking the
 	// machine's memory (excelize's default is 16 GB).
-	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: unzipLimit})
+	opts := excelize.Options{UnzipSizeLimit: unzipLimit}
+	// excelize spills big sheets to temporary files: they go to a folder
+	// registered for removal, so that an interrupted run leaves none.
+	if tmp, err := atomicfile.MkdirTemp("", "govindex-xlsx-*"); err == nil {
+		opts.TmpDir = tmp
+		defer func() { os.RemoveAll(tmp); atomicfile.Forget(tmp) }()
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b), opts)
 	if err != nil && strings.HasPrefix(err.Error(), "unzip size exceeds") {
 		return nil, ErrorList{Errorf(Pos{File: file}, "check that this is the right file; if it is, raise max_file_mb under [limits] in index.toml",
 			"the workbook unpacks to more than %d bytes (4 times max_file_mb, at least 1 GiB)", unzipLimit)}

@@ -9,9 +9,12 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/govindex/govindex/indicators"
+	"github.com/govindex/govindex/internal/atomicfile"
 )
 
 // Exit statuses, the contract: 0 success, 1 the run failed, 2 bad input.
@@ -30,22 +33,54 @@ type signalCause struct{ sig os.Signal }
 
 func (c signalCause) Error() string { return c.sig.String() + " signal received" }
 
+// interruptGrace is how long a run may take to stop by itself after the
+// first signal before the watchdog stops it: long enough for the work to
+// see the cancellation and clean up, short enough that the process is gone
+// within a second.
+const interruptGrace = 500 * time.Millisecond
+
+// interruptTold is set once the interruption has been told on standard
+// error, by printError or by the watchdog, so that it is told once.
+var interruptTold atomic.Bool
+
 // signalContext returns a context that is cancelled, with a signalCause,
-// on the first SIGINT or SIGTERM. The process is not killed: long work
-// sees the cancellation, stops, and the deferred clean-ups (temporary
-// files and folders) run before it exits. Later signals are ignored until
-// stop is called.
-func signalContext() (ctx context.Context, stop func()) {
+// on the first SIGINT or SIGTERM. Long work sees the cancellation, stops,
+// and its deferred clean-ups run before the process exits with 128 + the
+// signal's number.
+//
+// Work that does not look at the context in time (a parser deep in a big
+// input, a loop that never checks) must not keep the process alive: a
+// watchdog, started by the first signal, removes every temporary file and
+// folder still registered with atomicfile and exits with 128 + the
+// signal's number once interruptGrace has passed, or at once on a second
+// signal. Output is published only through atomicfile.Commit, which the
+// clean-up closes, so the process leaves either complete output or none.
+// The interruption is told on stderr in lang.
+func signalContext(stderr io.Writer, lang string) (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancelCause(context.Background())
-	ch := make(chan os.Signal, 1)
+	ch := make(chan os.Signal, 2)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
 	done := make(chan struct{})
 	go func() {
+		var s os.Signal
 		select {
-		case s := <-ch:
+		case s = <-ch:
 			cancel(signalCause{s})
 		case <-done:
+			return
 		}
+		timer := time.NewTimer(interruptGrace)
+		select {
+		case <-timer.C:
+		case <-ch:
+		case <-done:
+			return
+		}
+		atomicfile.Cleanup()
+		if interruptTold.CompareAndSwap(false, true) {
+			fmt.Fprintf(stderr, "govindex: %s\n", catalog(lang).interrupted)
+		}
+		os.Exit(signalStatus(s))
 	}()
 	return ctx, func() {
 		signal.Stop(ch)
@@ -54,15 +89,21 @@ func signalContext() (ctx context.Context, stop func()) {
 	}
 }
 
+// signalStatus is the exit status of a run stopped by s: 128 + its number.
+func signalStatus(s os.Signal) int {
+	if n, ok := s.(syscall.Signal); ok {
+		return 128 + int(n)
+	}
+	return exitInterrupted
+}
+
 // exitStatus is exitCode, except for a run stopped by a signal: 128 + the
 // signal's number.
 func exitStatus(ctx context.Context, err error) int {
 	if err != nil && errors.Is(err, context.Canceled) {
 		var sc signalCause
 		if errors.As(context.Cause(ctx), &sc) {
-			if n, ok := sc.sig.(syscall.Signal); ok {
-				return 128 + int(n)
-			}
+			return signalStatus(sc.sig)
 		}
 		return exitInterrupted
 	}
@@ -145,6 +186,7 @@ func printError(w io.Writer, err error, lang string) {
 		fmt.Fprintf(w, "govindex: %s\n", fmt.Sprintf(m.problems, 1))
 		printInputError(w, one, lang, m)
 	case errors.Is(err, context.Canceled):
+		interruptTold.Store(true) // the watchdog need not tell it again
 		fmt.Fprintf(w, "govindex: %s\n", m.interrupted)
 	default:
 		fmt.Fprintf(w, "govindex: %s: %s\n", m.failed, failureText(err, lang))

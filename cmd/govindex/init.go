@@ -27,7 +27,10 @@ and data.csv with example values to replace. DIR must be new or empty.`,
 }
 
 // runInit copies the embedded template into dir, refusing a non-empty dir;
-// its comments and notes are in --lang.
+// its comments and notes are in --lang. A new dir is built next to its
+// place and renamed into place when complete; an existing empty one (it
+// may be the current folder, which cannot be renamed) is filled in place
+// and emptied again if the run fails or is interrupted.
 func runInit(ctx context.Context, g *globalOptions, dir string) error {
 	entries, err := os.ReadDir(dir)
 	switch {
@@ -40,11 +43,33 @@ func runInit(ctx context.Context, g *globalOptions, dir string) error {
 		}
 		return fmt.Errorf("read %s: %w", dir, err)
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", dir, err)
-	}
 	tmpl := data.TemplateFor(g.lang)
-	err = fs.WalkDir(data.FS, tmpl, func(p string, d fs.DirEntry, err error) error {
+	if err == nil {
+		err = writeTemplate(ctx, dir, tmpl)
+		if err != nil {
+			emptyFolder(dir)
+		}
+	} else {
+		err = writeDirAtomic(ctx, g, filepath.Clean(dir), checkInitDir, func(tmp string) error {
+			return writeTemplate(ctx, tmp, tmpl)
+		})
+	}
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return err
+		}
+		return fmt.Errorf("write the template: %w", err)
+	}
+	if !g.quiet {
+		cfg := path.Join(filepath.ToSlash(dir), "index.toml")
+		fmt.Fprintf(g.stdout, catalog(g.lang).initDone+"\n", dir, cfg)
+	}
+	return nil
+}
+
+// writeTemplate copies the embedded template tmpl into the folder dir.
+func writeTemplate(ctx context.Context, dir, tmpl string) error {
+	return fs.WalkDir(data.FS, tmpl, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -65,14 +90,29 @@ func runInit(ctx context.Context, g *globalOptions, dir string) error {
 			return err
 		})
 	})
-	if err != nil {
-		return fmt.Errorf("write the template: %w", err)
+}
+
+// checkInitDir says whether dir exists, refusing one that is not an empty
+// folder: it is checked again just before the new project takes its place.
+func checkInitDir(dir string) (exists bool, err error) {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	case err != nil:
+		return false, usagef("choose a folder path", "%s is not a folder", dir)
+	case len(entries) > 0:
+		return false, usagef("choose a new folder, or empty this one first", "%s is not empty; init never overwrites files", dir)
 	}
-	if !g.quiet {
-		cfg := path.Join(filepath.ToSlash(dir), "index.toml")
-		fmt.Fprintf(g.stdout, catalog(g.lang).initDone+"\n", dir, cfg)
+	return true, nil
+}
+
+// emptyFolder removes what a failed run wrote into dir, which was empty.
+func emptyFolder(dir string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		os.RemoveAll(filepath.Join(dir, e.Name()))
 	}
-	return nil
 }
 
 func isNotDir(err error) bool {

@@ -9,9 +9,10 @@ func main() { os.Exit(mainExit()) }
 
 // mainExit runs the command line and returns the exit status; Ctrl-C or
 // SIGTERM cancels the context so long work stops and leaves no partial
-// file (see signalContext).
+// file, and a watchdog makes sure it stops within a second (see
+// signalContext).
 func mainExit() int {
-	ctx, stop := signalContext()
+	ctx, stop := signalContext(os.Stderr, langFromArgs(os.Args[1:]))
 	defer stop()
 	return execute(ctx, os.Args[1:], os.Stdout, os.Stderr)
 }

@@ -2,21 +2,13 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"runtime"
-	"slices"
-	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/stretchr/testify/assert"
@@ -60,122 +52,6 @@ func TestScripts(t *testing.T) {
 			"mkxlsx": mkxlsxCmd,
 		},
 	})
-}
-
-// TestInterruptLeavesNothing stops long runs with Ctrl-C (SIGINT) and
-// SIGTERM: the process must exit with 128 + the signal's number, say it
-// was interrupted, and leave neither its output nor a temporary file or
-// folder behind. The file-writing commands are signalled while their
-// temporary folder exists, that is in the middle of writing.
-func TestInterruptLeavesNothing(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no SIGINT to send on Windows")
-	}
-	dir := t.TempDir()
-	var stderr bytes.Buffer
-	synth := []string{"synth", "--regions", "3000", "--indicators", "48", "--dimensions", "6", "--out", filepath.Join(dir, "p"), "--quiet"}
-	if code := execute(context.Background(), synth, io.Discard, &stderr); code != 0 {
-		t.Fatalf("synth: status %d: %s", code, stderr.String())
-	}
-	// The report's own uncertainty analysis is cut short: what matters is
-	// the writing of the report folder.
-	toml, err := os.ReadFile(filepath.Join(dir, "p", "index.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	toml = bytes.Replace(toml, []byte("\nsamples = 10000\n"), []byte("\nsamples = 20\n"), 1)
-	if err := os.WriteFile(filepath.Join(dir, "p", "report.toml"), toml, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	robust := []string{"robust", "--config", "p/index.toml", "--samples", "200000", "--format", "json", "--out", "r.json"}
-	tests := []struct {
-		name    string
-		args    []string
-		sig     os.Signal
-		want    int
-		waitFor string // signal once a file with this prefix exists; "" for after a moment
-	}{
-		{"robust, Ctrl-C", robust, os.Interrupt, 130, ""},
-		{"robust, SIGTERM", robust, syscall.SIGTERM, 143, ""},
-		{"report while writing", []string{"report", "--config", "p/report.toml", "--out", "rep"}, os.Interrupt, 130, ".rep.tmp-"},
-		{"synth while writing", []string{"synth", "--regions", "500000", "--indicators", "48", "--out", "big"}, syscall.SIGTERM, 143, ".big.tmp-"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var out bytes.Buffer
-			cmd := exec.Command(os.Args[0], append(tc.args, "--lang", "en")...)
-			cmd.Dir = dir
-			cmd.Env = append(os.Environ(), mainEnv+"=1")
-			cmd.Stdout, cmd.Stderr = &out, &out
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			exited := make(chan error, 1)
-			go func() { exited <- cmd.Wait() }()
-			if !waitForFile(dir, tc.waitFor, exited) {
-				t.Fatalf("the run ended before it could be interrupted:\n%s", out.String())
-			}
-			if err := cmd.Process.Signal(tc.sig); err != nil {
-				t.Fatal(err)
-			}
-			select {
-			case <-exited:
-			case <-time.After(2 * time.Minute):
-				cmd.Process.Kill()
-				<-exited
-				t.Fatalf("still running 2 minutes after %v", tc.sig)
-			}
-			if got := cmd.ProcessState.ExitCode(); got != tc.want {
-				t.Errorf("exit status %d (%v), want %d; output:\n%s", got, cmd.ProcessState, tc.want, out.String())
-			}
-			if !strings.Contains(out.String(), "govindex: interrupted; nothing was written") {
-				t.Errorf("output does not say the run was interrupted:\n%s", out.String())
-			}
-			entries, err := os.ReadDir(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var names []string
-			for _, e := range entries {
-				names = append(names, e.Name())
-			}
-			if !slices.Equal(names, []string{"p"}) {
-				t.Errorf("left behind: %v, want only the project p", names)
-			}
-		})
-	}
-}
-
-// waitForFile waits until dir holds a file whose name starts with prefix
-// (for an empty prefix, a moment for the process to start and begin its
-// work), or the process exits; it reports whether the file came first.
-func waitForFile(dir, prefix string, exited chan error) bool {
-	if prefix == "" {
-		select {
-		case err := <-exited:
-			exited <- err // for the caller's own wait
-			return false
-		case <-time.After(2 * time.Second):
-			return true
-		}
-	}
-	deadline := time.After(2 * time.Minute)
-	for {
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			if strings.HasPrefix(e.Name(), prefix) {
-				return true
-			}
-		}
-		select {
-		case err := <-exited:
-			exited <- err // for the caller's own wait
-			return false
-		case <-deadline:
-			return false
-		case <-time.After(10 * time.Millisecond):
-		}
-	}
 }
 
 // TestFailureText: failures of the file system, in Chinese by default and

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/govindex/govindex/indicators"
+	"github.com/govindex/govindex/internal/atomicfile"
 	"github.com/govindex/govindex/reports"
 	"github.com/govindex/govindex/scoring"
 	"github.com/spf13/cobra"
@@ -287,7 +288,7 @@ func writeDirAtomic(ctx context.Context, g *globalOptions, out string, check fun
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-*")
+	tmp, err := atomicfile.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("create a temporary folder next to %s: %w", out, err)
 	}
@@ -295,6 +296,7 @@ func writeDirAtomic(ctx context.Context, g *globalOptions, out string, check fun
 	defer func() {
 		if !done {
 			os.RemoveAll(tmp)
+			atomicfile.Forget(tmp)
 		}
 	}()
 	if err := fill(tmp); err != nil {
@@ -325,30 +327,47 @@ func writeDirAtomic(ctx context.Context, g *globalOptions, out string, check fun
 // place, or renamed back if that fails.
 func replaceDir(tmp, out string, exists bool, g *globalOptions) error {
 	if !exists {
-		if err := os.Rename(tmp, out); err != nil {
-			return fmt.Errorf("rename %s to %s: %w", tmp, out, err)
-		}
-		return nil
+		return atomicfile.Commit(tmp, func() error {
+			if err := os.Rename(tmp, out); err != nil {
+				return fmt.Errorf("rename %s to %s: %w", tmp, out, err)
+			}
+			return nil
+		})
 	}
-	backup, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".old-*")
+	// The backup name is registered, so that a signal while the old folder
+	// is being removed does not leave half of it behind.
+	backup, err := atomicfile.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".old-*")
 	if err != nil {
 		return fmt.Errorf("create a backup name next to %s: %w", out, err)
 	}
 	if err := os.Remove(backup); err != nil {
+		atomicfile.Forget(backup)
 		return err
 	}
-	if err := os.Rename(out, backup); err != nil {
-		return fmt.Errorf("move the old %s aside: %w", out, err)
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		if rerr := os.Rename(backup, out); rerr != nil {
-			return fmt.Errorf("rename %s to %s: %w; the old report is kept in %s", tmp, out, err, backup)
+	kept := false
+	err = atomicfile.Commit(tmp, func() error {
+		if err := os.Rename(out, backup); err != nil {
+			return fmt.Errorf("move the old %s aside: %w", out, err)
 		}
-		return fmt.Errorf("rename %s to %s: %w", tmp, out, err)
+		if err := os.Rename(tmp, out); err != nil {
+			if rerr := os.Rename(backup, out); rerr != nil {
+				kept = true
+				return fmt.Errorf("rename %s to %s: %w; the old report is kept in %s", tmp, out, err, backup)
+			}
+			return fmt.Errorf("rename %s to %s: %w", tmp, out, err)
+		}
+		return nil
+	})
+	if err != nil {
+		if kept {
+			atomicfile.Forget(backup) // the only copy of the old report
+		}
+		return err
 	}
 	if err := os.RemoveAll(backup); err != nil {
 		fmt.Fprintf(g.stderr, "govindex: "+catalog(g.lang).backupLeft+"\n", backup, err)
 	}
+	atomicfile.Forget(backup)
 	return nil
 }
 
@@ -397,7 +416,7 @@ func writeReport(ctx context.Context, g *globalOptions, p *project, res *scoring
 			return err
 		}
 		var buf bytes.Buffer
-		if err := f.write(&buf); err != nil {
+		if err := f.write(ctxWriter{ctx, &buf}); err != nil {
 			return err
 		}
 		if err := os.WriteFile(filepath.Join(dir, f.name), buf.Bytes(), 0o644); err != nil {
@@ -414,4 +433,18 @@ func writeReport(ctx context.Context, g *globalOptions, p *project, res *scoring
 		ie.Pos = def.KeyPos("report", 0, "font")
 	}
 	return err
+}
+
+// ctxWriter is w failing once ctx is done, so that a renderer that checks
+// its writes stops early when the run is interrupted.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }

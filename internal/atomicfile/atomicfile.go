@@ -40,7 +40,7 @@ func WriteContext(ctx context.Context, path string, perm os.FileMode, fn func(w 
 // it over path once complete.
 func replace(path string, perm os.FileMode, fn func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	f, err := CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("create temporary file: %w", err)
 	}
@@ -49,6 +49,7 @@ func replace(path string, perm os.FileMode, fn func(w io.Writer) error) (err err
 		if err != nil {
 			f.Close()
 			os.Remove(tmp)
+			Forget(tmp)
 		}
 	}()
 	if err = fn(f); err != nil {
@@ -63,5 +64,5 @@ func replace(path string, perm os.FileMode, fn func(w io.Writer) error) (err err
 	if err = f.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp, path)
+	return Commit(tmp, func() error { return os.Rename(tmp, path) })
 }
