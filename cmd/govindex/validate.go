@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/govindex/govindex/indicators"
 	"github.com/govindex/govindex/scoring"
@@ -60,7 +62,8 @@ func runValidate(ctx context.Context, g *globalOptions) error {
 	}
 	// Every year rate would rate, and the uncertainty analysis when
 	// index.toml asks for it.
-	if _, err := p.rate(year); err != nil {
+	res, err := p.rate(year)
+	if err != nil {
 		return err
 	}
 	if def.Uncertainty != nil {
@@ -75,8 +78,21 @@ func runValidate(ctx context.Context, g *globalOptions) error {
 		for _, ind := range scoring.EmptyIndicators(def, ds) {
 			fmt.Fprintf(g.stdout, m.emptyIndicator+"\n", ind.ID)
 		}
+		if lo, hi, off := scoring.ThresholdsOffScale(res); off {
+			fmt.Fprintf(g.stdout, m.thresholdsOffScale+"\n", thresholdList(def.Stars.Thresholds), def.Scoring.Normalise,
+				strconv.FormatFloat(lo, 'g', 4, 64), strconv.FormatFloat(hi, 'g', 4, 64))
+		}
 	}
 	return nil
+}
+
+// thresholdList writes thresholds as index.toml does: [20, 40, 60, 80].
+func thresholdList(t []float64) string {
+	parts := make([]string, len(t))
+	for i, x := range t {
+		parts[i] = strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
 }
 
 // asList flattens an input error into a list.
