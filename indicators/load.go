@@ -11,7 +11,6 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -148,6 +147,12 @@ func Parse(file string, src []byte, files Files) (*Definition, error) {
 		return nil, Errorf(invalidUTF8Pos(file, src), "save index.toml as UTF-8 text (it looks like another encoding, such as GB18030)", "the file is not UTF-8 text")
 	}
 	text := string(src)
+	if off, depth, ok := tomlTooDeep(text, MaxTOMLDepth); !ok {
+		line, col := offsetLineCol(text, off)
+		return nil, Errorf(Pos{File: file, Line: line, Col: col},
+			"an index definition nests a few levels ([table], key = value, [[…]] in a matrix); check that you named the right file",
+			"the TOML nests %d levels deep here, over the limit of %d levels", depth, MaxTOMLDepth)
+	}
 	loc := newKeyLocator(file, text)
 	var raw rawDefinition
 	md, err := toml.Decode(text, &raw)
@@ -475,7 +480,10 @@ var idPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_\-]*$`)
 // check finds every structural problem: identity, ids, the tree, weights
 // and parameters. Method names are checked in scoring.Check.
 func (d *Definition) check() ErrorList {
-	var errs ErrorList
+	errs, ok := d.checkListLimits()
+	if !ok {
+		return errs // the other checks would loop over the long lists
+	}
 	add := func(pos Pos, hint, format string, args ...any) {
 		errs = append(errs, Errorf(pos, hint, format, args...))
 	}
@@ -668,37 +676,14 @@ func (d *Definition) checkTree() ErrorList {
 			add(d.KeyPos("indicator", i, "source"), `write source = "<collector>.<measure>", e.g. "policies.count"`, "source %q names no measure", x.Source)
 		}
 	}
-	// Cycles: follow parents from every dimension; report each loop once,
-	// from the dimension where it closes, without the path that led to it.
-	reported := map[string]bool{}
-	for _, x := range d.Dimensions {
-		visited := map[string]bool{x.ID: true}
-		chain := []string{x.ID}
-		for p := x.Parent; p != ""; {
-			if visited[p] {
-				broken = true
-				if !reported[p] {
-					loop := chain[slices.Index(chain, p):]
-					for _, c := range loop {
-						reported[c] = true
-					}
-					add(d.KeyPos("dimension", d.dims[p].Index, "parent"), "make the dimensions a tree: one of them must have no parent or a parent outside the loop",
-						"dimensions form a cycle: %s → %s", strings.Join(loop, " → "), p)
-				}
-				break
-			}
-			visited[p] = true
-			chain = append(chain, p)
-			next, ok := d.dims[p]
-			if !ok {
-				break
-			}
-			p = next.Parent
-		}
+	// Cycles and depth, in one pass over the parent links.
+	if d.dimensionTree(add) {
+		broken = true
 	}
 	if !broken {
+		has := d.dimensionsWithIndicators()
 		for i, x := range d.Dimensions {
-			if len(d.IndicatorsUnder(x.ID)) == 0 {
+			if !has[x.ID] {
 				add(d.KeyPos("dimension", i, "id"), "add an indicator with dimension = \""+x.ID+"\" or remove the dimension", "dimension %q has no indicators", x.ID)
 			}
 		}
@@ -731,8 +716,17 @@ func hintID(got string, known []string, fallback string) string {
 // to be a likely typo (one edit per three characters, a swap of two
 // neighbours counting as one), "" otherwise.
 func nearestKnown(s string, candidates []string) string {
+	// Ids are short; comparing long text would cost the product of the
+	// lengths in time and memory.
+	const longest = 100
+	if len(s) > 4*longest {
+		return ""
+	}
 	best, bestD := "", len([]rune(s))/3+1
 	for _, c := range candidates {
+		if len(c) > 4*longest {
+			continue
+		}
 		if dd := runeEditDistance(strings.ToLower(s), strings.ToLower(c)); dd < bestD {
 			best, bestD = c, dd
 		}
