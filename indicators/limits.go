@@ -20,6 +20,13 @@ const (
 	// DefaultMaxCells caps regions × indicators, the size of the matrix
 	// scored for a year (about 30 bytes a cell).
 	DefaultMaxCells = 50_000_000
+	// DefaultMaxArticleMB caps the article a template writes, in MB, and
+	// DefaultMaxTemplateSteps its loop steps and template calls: the
+	// embedded templates write about 2 KB and take about 15 steps a
+	// region (so the defaults allow some 30,000 regions), and a project's
+	// own template must not fill the disk or run for minutes.
+	DefaultMaxArticleMB     = 64
+	DefaultMaxTemplateSteps = 1_000_000
 )
 
 // mib is the size of an MB in max_file_mb.
@@ -39,6 +46,21 @@ type LimitsSpec struct {
 	MaxYears        int     `toml:"max_years"`
 	MaxObservations int     `toml:"max_observations"`
 	MaxCells        int     `toml:"max_cells"`
+	// MaxArticleMB and MaxTemplateSteps bound the article a template
+	// writes (see reports.ArticleOptions).
+	MaxArticleMB     int `toml:"max_article_mb"`
+	MaxTemplateSteps int `toml:"max_template_steps"`
+}
+
+// ArticleBytes is the longest article a template may write, in bytes.
+func (l LimitsSpec) ArticleBytes() int64 {
+	return int64(orDefault(l.MaxArticleMB, DefaultMaxArticleMB)) * mib
+}
+
+// TemplateSteps is the most loop steps and template calls an article
+// template may take.
+func (l LimitsSpec) TemplateSteps() int64 {
+	return int64(orDefault(l.MaxTemplateSteps, DefaultMaxTemplateSteps))
 }
 
 // FileBytes is the largest input file accepted, in bytes.
@@ -94,6 +116,8 @@ type rawLimits struct {
 	MaxYears        *int     `toml:"max_years"`
 	MaxObservations *int     `toml:"max_observations"`
 	MaxCells        *int     `toml:"max_cells"`
+	MaxArticleMB     *int `toml:"max_article_mb"`
+	MaxTemplateSteps *int `toml:"max_template_steps"`
 }
 
 // limitKeys are the keys of [limits] with their defaults, in order.
@@ -103,14 +127,17 @@ var limitKeys = []struct {
 }{
 	{"max_file_mb", DefaultMaxFileMB}, {"max_regions", DefaultMaxRegions}, {"max_indicators", DefaultMaxIndicators},
 	{"max_years", DefaultMaxYears}, {"max_observations", DefaultMaxObservations}, {"max_cells", DefaultMaxCells},
+	{"max_article_mb", DefaultMaxArticleMB}, {"max_template_steps", DefaultMaxTemplateSteps},
 }
 
 // fillLimits copies [limits] into the definition and reports values that
 // are not positive.
 func (d *Definition) fillLimits(raw rawLimits) ErrorList {
 	var errs ErrorList
-	ints := []*int{nil, raw.MaxRegions, raw.MaxIndicators, raw.MaxYears, raw.MaxObservations, raw.MaxCells}
-	dst := []*int{nil, &d.Limits.MaxRegions, &d.Limits.MaxIndicators, &d.Limits.MaxYears, &d.Limits.MaxObservations, &d.Limits.MaxCells}
+	ints := []*int{nil, raw.MaxRegions, raw.MaxIndicators, raw.MaxYears, raw.MaxObservations, raw.MaxCells,
+		raw.MaxArticleMB, raw.MaxTemplateSteps}
+	dst := []*int{nil, &d.Limits.MaxRegions, &d.Limits.MaxIndicators, &d.Limits.MaxYears, &d.Limits.MaxObservations, &d.Limits.MaxCells,
+		&d.Limits.MaxArticleMB, &d.Limits.MaxTemplateSteps}
 	if p := raw.MaxFileMB; p != nil {
 		if !(*p > 0) || math.IsInf(*p, 0) {
 			errs = append(errs, Errorf(d.KeyPos("limits", 0, "max_file_mb"),
