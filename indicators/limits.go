@@ -110,14 +110,14 @@ func (l LimitsSpec) Cells() int { return orDefault(l.MaxCells, DefaultMaxCells) 
 // rawLimits mirrors [limits] for decoding: a key given as 0 or less is an
 // error, not the default.
 type rawLimits struct {
-	MaxFileMB       *float64 `toml:"max_file_mb"`
-	MaxRegions      *int     `toml:"max_regions"`
-	MaxIndicators   *int     `toml:"max_indicators"`
-	MaxYears        *int     `toml:"max_years"`
-	MaxObservations *int     `toml:"max_observations"`
-	MaxCells        *int     `toml:"max_cells"`
-	MaxArticleMB     *int `toml:"max_article_mb"`
-	MaxTemplateSteps *int `toml:"max_template_steps"`
+	MaxFileMB        *float64 `toml:"max_file_mb"`
+	MaxRegions       *int     `toml:"max_regions"`
+	MaxIndicators    *int     `toml:"max_indicators"`
+	MaxYears         *int     `toml:"max_years"`
+	MaxObservations  *int     `toml:"max_observations"`
+	MaxCells         *int     `toml:"max_cells"`
+	MaxArticleMB     *int     `toml:"max_article_mb"`
+	MaxTemplateSteps *int     `toml:"max_template_steps"`
 }
 
 // limitKeys are the keys of [limits] with their defaults, in order.
@@ -188,10 +188,14 @@ func (d *Definition) checkIndicatorLimit() ErrorList {
 // max_regions, at the first row over it, and one whose regions ×
 // indicators exceed max_cells.
 func (d *Definition) checkRegionLimit(t *Table) ErrorList {
-	max := d.Limits.Regions()
-	if len(t.Rows) > max {
-		return ErrorList{Errorf(t.Pos(max, -1), raiseHint("max_regions", len(t.Rows)),
-			"%d regions, over the limit of %d (max_regions)", len(t.Rows), max)}
+	max, n := d.Limits.Regions(), len(t.Rows)+t.Over
+	if n > max {
+		pos := t.Pos(max, -1)
+		if t.Over > 0 && len(t.Rows) == max { // the rows past the limit were counted, not kept
+			pos = Pos{File: t.File, Line: t.OverLine}
+		}
+		return ErrorList{Errorf(pos, raiseHint("max_regions", n),
+			"%d regions, over the limit of %d (max_regions)", n, max)}
 	}
 	cells, maxCells := len(t.Rows)*len(d.Indicators), d.Limits.Cells()
 	if len(d.Indicators) > 0 && cells > maxCells {

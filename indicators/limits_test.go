@@ -266,10 +266,10 @@ func TestXLSXUnzipLimit(t *testing.T) {
 	assert.Equal(t, int64(1<<30), LimitsSpec{}.unzipBytes())
 	assert.Equal(t, int64(4<<30), LimitsSpec{MaxFileMB: 1024}.unzipBytes())
 	b := xlsxBytes(t, sheet{name: "S", rows: [][]any{{"region", "x"}, {"A", 1}}})
-	_, err := readXLSXTables("a.xlsx", b, 1000)
+	_, err := readXLSXTables("a.xlsx", b, xlsxLimits{unzip: 1000})
 	assert.EqualError(t, err, "a.xlsx: the workbook unpacks to more than 1000 bytes (4 times max_file_mb, at least 1 GiB); "+
 		"fix: check that this is the right file; if it is, raise max_file_mb under [limits] in index.toml")
-	tables, err := readXLSXTables("a.xlsx", b, 1<<20)
+	tables, err := readXLSXTables("a.xlsx", b, xlsxLimits{unzip: 1 << 20})
 	require.NoError(t, err)
 	assert.Len(t, tables, 1)
 }

@@ -204,11 +204,16 @@ func (s *depthScanner) open(d int) {
 	}
 	switch c := s.src[s.i]; {
 	case c == '[' || c == '{':
-		if s.over(d+1, s.i) {
+		// An array is a level (its elements are indexed); an inline
+		// table's keys are its levels, as in a dotted key.
+		if c == '[' {
+			d++
+		}
+		if s.over(d, s.i) {
 			return
 		}
 		s.i++
-		s.stack = append(s.stack, d+1)
+		s.stack = append(s.stack, d)
 		s.tables = append(s.tables, c == '{')
 	case c == '"' || c == '\'':
 		s.str()
