@@ -6,7 +6,7 @@ import (
 
 // MaxTOMLDepth is how deeply index.toml may nest: the parts of a table
 // header or a dotted key, plus the arrays and inline tables around a
-// value. A real index.toml needs 4 ([[ahp]] matrix = [[…]]); the TOML
+// value. A real index.toml needs 5 ([[ahp]] matrix = [[…]]); the TOML
 // decoder needs memory that grows with the square of the depth (a header
 // 20,000 levels deep took gigabytes), so the text is measured before it
 // is decoded. Fixed, since it is checked before [limits] can be read.
