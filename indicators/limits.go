@@ -27,6 +27,11 @@ const (
 	// own template must not fill the disk or run for minutes.
 	DefaultMaxArticleMB     = 64
 	DefaultMaxTemplateSteps = 1_000_000
+	// DefaultMaxCatalogMB caps a catalog file (data.json, DCAT JSON-LD,
+	// CKAN) of the catalog collector: it is decoded whole, at about 16
+	// bytes of memory per byte of JSON (a 245 MB data.json took 3.9 GB).
+	// A larger catalog can be split into several files.
+	DefaultMaxCatalogMB = 32
 )
 
 // mib is the size of an MB in max_file_mb.
@@ -50,6 +55,13 @@ type LimitsSpec struct {
 	// writes (see reports.ArticleOptions).
 	MaxArticleMB     int `toml:"max_article_mb"`
 	MaxTemplateSteps int `toml:"max_template_steps"`
+	// MaxCatalogMB bounds each catalog file of the catalog collector.
+	MaxCatalogMB int `toml:"max_catalog_mb"`
+}
+
+// CatalogBytes is the largest catalog file the catalog collector reads.
+func (l LimitsSpec) CatalogBytes() int64 {
+	return int64(orDefault(l.MaxCatalogMB, DefaultMaxCatalogMB)) * mib
 }
 
 // ArticleBytes is the longest article a template may write, in bytes.
@@ -118,6 +130,7 @@ type rawLimits struct {
 	MaxCells         *int     `toml:"max_cells"`
 	MaxArticleMB     *int     `toml:"max_article_mb"`
 	MaxTemplateSteps *int     `toml:"max_template_steps"`
+	MaxCatalogMB     *int     `toml:"max_catalog_mb"`
 }
 
 // limitKeys are the keys of [limits] with their defaults, in order.
@@ -127,7 +140,7 @@ var limitKeys = []struct {
 }{
 	{"max_file_mb", DefaultMaxFileMB}, {"max_regions", DefaultMaxRegions}, {"max_indicators", DefaultMaxIndicators},
 	{"max_years", DefaultMaxYears}, {"max_observations", DefaultMaxObservations}, {"max_cells", DefaultMaxCells},
-	{"max_article_mb", DefaultMaxArticleMB}, {"max_template_steps", DefaultMaxTemplateSteps},
+	{"max_article_mb", DefaultMaxArticleMB}, {"max_template_steps", DefaultMaxTemplateSteps}, {"max_catalog_mb", DefaultMaxCatalogMB},
 }
 
 // fillLimits copies [limits] into the definition and reports values that
@@ -135,9 +148,9 @@ var limitKeys = []struct {
 func (d *Definition) fillLimits(raw rawLimits) ErrorList {
 	var errs ErrorList
 	ints := []*int{nil, raw.MaxRegions, raw.MaxIndicators, raw.MaxYears, raw.MaxObservations, raw.MaxCells,
-		raw.MaxArticleMB, raw.MaxTemplateSteps}
+		raw.MaxArticleMB, raw.MaxTemplateSteps, raw.MaxCatalogMB}
 	dst := []*int{nil, &d.Limits.MaxRegions, &d.Limits.MaxIndicators, &d.Limits.MaxYears, &d.Limits.MaxObservations, &d.Limits.MaxCells,
-		&d.Limits.MaxArticleMB, &d.Limits.MaxTemplateSteps}
+		&d.Limits.MaxArticleMB, &d.Limits.MaxTemplateSteps, &d.Limits.MaxCatalogMB}
 	if p := raw.MaxFileMB; p != nil {
 		if !(*p > 0) || math.IsInf(*p, 0) {
 			errs = append(errs, Errorf(d.KeyPos("limits", 0, "max_file_mb"),

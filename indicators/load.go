@@ -341,7 +341,7 @@ func typeHint(key, want string) string {
 // knownKeys lists the keys each table accepts, for the unknown-key hint.
 var knownKeys = map[string][]string{
 	"":            {"index", "scoring", "stars", "dimension", "indicator", "source", "ahp", "cap", "uncertainty", "report", "limits"},
-	"limits":      {"max_file_mb", "max_regions", "max_indicators", "max_years", "max_observations", "max_cells", "max_article_mb", "max_template_steps"},
+	"limits":      {"max_file_mb", "max_regions", "max_indicators", "max_years", "max_observations", "max_cells", "max_article_mb", "max_template_steps", "max_catalog_mb"},
 	"report":      {"article_template", "article_template_en", "font", "geojson", "geojson_key"},
 	"index":       {"name", "name_en", "edition", "year", "years", "regions", "data", "description", "description_en", "encoding"},
 	"scoring":     {"impute", "treat", "normalise", "range", "weights", "aggregate", "ties", "round", "min_coverage", "reference", "power", "comparable"},

@@ -15,6 +15,7 @@ func init() {
 		"dimension %q is nested %d levels deep (dimensions nest %d levels), over the limit of %d levels":            "维度 %q 位于第 %d 层（维度共嵌套 %d 层），超过了 %d 层的上限",
 		"the workbook's styles, shared strings and other parts unpack to more than %d bytes":                        "工作簿的样式、共享字符串等部分解压后超过 %d 字节",
 		"article template: more than %d loop steps and template calls (max_template_steps)":                         "文章模板的循环步数和模板调用超过了 %d 次（max_template_steps）",
+		"the catalog is %d bytes, over the limit of %d bytes for a catalog file (max_catalog_mb)":                   "目录文件大小为 %d 字节，超过了每个目录文件 %d 字节的上限（max_catalog_mb）",
 		"article template: the article is longer than %d MB (max_article_mb)":                                       "文章模板写出的文章超过了 %d MB（max_article_mb）",
 	} {
 		zhMessages[en] = zh
@@ -31,6 +32,8 @@ func init() {
 	zhHintPatterns = append(zhHintPatterns,
 		pat(`^give at most (\d+) thresholds \((\d+) classes, as classes allows\), e\.g\. \[20, 40, 60, 80\]$`,
 			`最多给出 ${1} 个分界（即 ${2} 档，与 classes 的上限相同），例如 [20, 40, 60, 80]`),
+		pat(`^split the catalog into files of at most (\d+) MB \(files = \[ … \] takes several\), or raise max_catalog_mb under \[limits\] in index\.toml$`,
+			`请把目录拆分为每个不超过 ${1} MB 的文件（files = [ … ] 可列出多个），或在 index.toml 的 [limits] 中调高 max_catalog_mb`),
 		pat(`^give one label per class, at most (\d+)$`,
 			`每档给出一个名称，最多 ${1} 个`),
 		pat(`^check the template's loops; if the article is meant to be this long, raise (\w+) under \[limits\] in index\.toml$`,
