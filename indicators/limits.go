@@ -8,18 +8,19 @@ import (
 // Default limits on the size of inputs (the [limits] table of index.toml
 // raises or lowers them). They are far above any real index — China has
 // about 3,000 county-level regions — and stop a wrong file or a runaway
-// export before it takes the machine's memory: loading costs about 350
-// bytes of memory per observation at peak, so the default
-// max_observations needs about 3.5 GB.
+// export before it takes the machine's memory: what they admit stays
+// under 1 GB. Loading costs about 350 bytes of memory per observation at
+// peak, so the default max_observations needs about 0.7 GB, and scoring
+// about 30 bytes a cell of the year's matrix, 0.6 GB at max_cells.
 const (
-	DefaultMaxFileMB       = 256        // per input file: regions, data, evidence, templates
-	DefaultMaxRegions      = 1_000_000  // rows of the regions table
-	DefaultMaxIndicators   = 10_000     // [[indicator]] entries
-	DefaultMaxYears        = 100        // distinct years in the observations
-	DefaultMaxObservations = 10_000_000 // values in the observation tables and from the collectors
+	DefaultMaxFileMB       = 256       // per input file: regions, data, evidence, templates
+	DefaultMaxRegions      = 1_000_000 // rows of the regions table
+	DefaultMaxIndicators   = 10_000    // [[indicator]] entries
+	DefaultMaxYears        = 100       // distinct years in the observations
+	DefaultMaxObservations = 2_000_000 // values in the observation tables and from the collectors
 	// DefaultMaxCells caps regions × indicators, the size of the matrix
 	// scored for a year (about 30 bytes a cell).
-	DefaultMaxCells = 50_000_000
+	DefaultMaxCells = 20_000_000
 	// DefaultMaxArticleMB caps the article a template writes, in MB, and
 	// DefaultMaxTemplateSteps its loop steps and template calls: the
 	// embedded templates write about 2 KB and take about 15 steps a

@@ -19,8 +19,8 @@ func TestLimitsDefaults(t *testing.T) {
 	assert.Equal(t, 1_000_000, l.Regions())
 	assert.Equal(t, 10_000, l.Indicators())
 	assert.Equal(t, 100, l.Years())
-	assert.Equal(t, 10_000_000, l.Observations())
-	assert.Equal(t, 50_000_000, l.Cells())
+	assert.Equal(t, 2_000_000, l.Observations())
+	assert.Equal(t, 20_000_000, l.Cells())
 
 	l = LimitsSpec{MaxFileMB: 0.5, MaxRegions: 3, MaxIndicators: 4, MaxYears: 5, MaxObservations: 6, MaxCells: 7}
 	assert.Equal(t, int64(512<<10), l.FileBytes())
