@@ -62,10 +62,13 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 	}
 	// tables reads the tables of a file, keeping at most maxRows rows of
 	// each (the rest are counted: see checkRegionLimit and tableOverLimit).
-	tables := func(rel, shown string, b []byte, maxRows int) []*Table {
+	// Data rows past the limit need not be counted (the error says "more
+	// than"), so a workbook's sheet stops there (stop); regions are (it
+	// says how many).
+	tables := func(rel, shown string, b []byte, maxRows int, stop bool) []*Table {
 		switch strings.ToLower(path.Ext(rel)) {
 		case ".xlsx", ".xlsm":
-			ts, err := readXLSXTables(shown, b, xlsxLimits{unzip: def.Limits.unzipBytes(), maxRows: maxRows})
+			ts, err := readXLSXTables(shown, b, xlsxLimits{unzip: def.Limits.unzipBytes(), maxRows: maxRows, stop: stop})
 			errs = append(errs, asInputErrors(err, shown)...)
 			if err == nil && len(ts) == 0 {
 				errs = append(errs, Errorf(Pos{File: shown}, "fill in a sheet with a header row and data", "the workbook has no data"))
@@ -85,7 +88,7 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 
 	var regions []*Region
 	if b, shown, ok := read(def.Index.Regions, "regions", def.valuePos("index", 0, "regions", def.Index.Regions)); ok {
-		if ts := tables(def.Index.Regions, shown, b, def.Limits.Regions()); len(ts) > 0 {
+		if ts := tables(def.Index.Regions, shown, b, def.Limits.Regions(), false); len(ts) > 0 {
 			// A workbook of regions uses its first sheet.
 			if lerrs := def.checkRegionLimit(ts[0]); len(lerrs) > 0 {
 				// Without regions no data is read: the limit is the news.
@@ -116,7 +119,7 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 		if !ok {
 			continue
 		}
-		for _, t := range tables(rel, shown, b, def.Limits.Observations()) {
+		for _, t := range tables(rel, shown, b, def.Limits.Observations(), true) {
 			if t.Over > 0 {
 				// Every row holds at least one observation.
 				errs = append(errs, Errorf(Pos{File: t.File, Line: t.OverLine}, raiseHint("max_observations", 0),

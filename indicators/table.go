@@ -281,6 +281,10 @@ const (
 type xlsxLimits struct {
 	unzip   int64 // unpacked size of the whole workbook
 	maxRows int   // rows kept per sheet (0: all); the rest are counted in Table.Over
+	// stop ends a sheet at its first row over maxRows (Over is then 1),
+	// when the number of rows past the limit need not be told: reading
+	// the rest of a large sheet takes minutes.
+	stop bool
 }
 
 // ReadXLSXTables reads every non-empty sheet of an XLSX workbook, in
@@ -371,7 +375,7 @@ func readSheets(file string, b []byte, lim xlsxLimits) (tables []*Table, errs Er
 	defer f.Close()
 	for _, sheet := range f.GetSheetList() {
 		name := fmt.Sprintf("%s[%s]", file, sheet)
-		t, serrs, err := readSheet(f, sheet, name, lim.maxRows)
+		t, serrs, err := readSheet(f, sheet, name, lim)
 		if err != nil {
 			errs = append(errs, Errorf(Pos{File: name}, hint, "cannot read the sheet: %v", err))
 			continue
@@ -386,7 +390,7 @@ func readSheets(file string, b []byte, lim xlsxLimits) (tables []*Table, errs Er
 
 // readSheet reads one sheet a row at a time: the stored values and, from
 // a second pass in step, the values shown, for the percentages.
-func readSheet(f *excelize.File, sheet, name string, maxRows int) (*Table, ErrorList, error) {
+func readSheet(f *excelize.File, sheet, name string, lim xlsxLimits) (*Table, ErrorList, error) {
 	raw, err := f.Rows(sheet)
 	if err != nil {
 		return nil, nil, err
@@ -397,8 +401,8 @@ func readSheet(f *excelize.File, sheet, name string, maxRows int) (*Table, Error
 		return nil, nil, err
 	}
 	defer shown.Close()
-	sr := sheetRows{t: &Table{File: name}, maxRows: maxRows}
-	for row := 1; raw.Next(); row++ {
+	sr := sheetRows{t: &Table{File: name}, maxRows: lim.maxRows}
+	for row := 1; raw.Next() && !(lim.stop && sr.t.Over > 0); row++ {
 		shown.Next()
 		rec, err := raw.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
