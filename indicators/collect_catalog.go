@@ -203,7 +203,18 @@ func collectCatalog(req CollectRequest) ([]Collected, []string, error) {
 	ckanMax, ckanHeld := -1, 0
 	var ckanFiles []string
 	ckanSeen := map[string]bool{} // packages of the CKAN files, for their count
+	limit := LimitsSpec{}.CatalogBytes()
+	if req.Def != nil {
+		limit = req.Def.Limits.CatalogBytes()
+	}
 	for _, f := range req.Files {
+		if n := int64(len(f.Data)); n > limit {
+			// It would be decoded whole, at some 16 bytes a byte.
+			errs = append(errs, Errorf(Pos{File: f.Name},
+				fmt.Sprintf("split the catalog into files of at most %d MB (files = [ … ] takes several), or raise max_catalog_mb under [limits] in index.toml", limit/mib),
+				"the catalog is %d bytes, over the limit of %d bytes for a catalog file (max_catalog_mb)", n, limit))
+			continue
+		}
 		cf, ferrs := parseCatalogFile(f.Name, f.Data, req.Encoding)
 		if len(ferrs) > 0 {
 			errs = append(errs, ferrs...)

@@ -60,10 +60,15 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 		hash.Write(b)
 		return b, shown, true
 	}
-	tables := func(rel, shown string, b []byte) []*Table {
+	// tables reads the tables of a file, keeping at most maxRows rows of
+	// each (the rest are counted: see checkRegionLimit and tableOverLimit).
+	// Data rows past the limit need not be counted (the error says "more
+	// than"), so a workbook's sheet stops there (stop); regions are (it
+	// says how many).
+	tables := func(rel, shown string, b []byte, maxRows int, stop bool) []*Table {
 		switch strings.ToLower(path.Ext(rel)) {
 		case ".xlsx", ".xlsm":
-			ts, err := readXLSXTables(shown, b, def.Limits.unzipBytes())
+			ts, err := readXLSXTables(shown, b, xlsxLimits{unzip: def.Limits.unzipBytes(), maxRows: maxRows, stop: stop})
 			errs = append(errs, asInputErrors(err, shown)...)
 			if err == nil && len(ts) == 0 {
 				errs = append(errs, Errorf(Pos{File: shown}, "fill in a sheet with a header row and data", "the workbook has no data"))
@@ -73,7 +78,7 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 			errs = append(errs, Errorf(Pos{File: shown}, "save it as .xlsx or as CSV (UTF-8)", "old Excel (.xls) files are not read"))
 			return nil
 		}
-		t, err := ReadCSVTable(shown, b, encoding)
+		t, err := readCSVTable(shown, b, encoding, maxRows)
 		errs = append(errs, asInputErrors(err, shown)...)
 		if t == nil {
 			return nil
@@ -83,7 +88,7 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 
 	var regions []*Region
 	if b, shown, ok := read(def.Index.Regions, "regions", def.valuePos("index", 0, "regions", def.Index.Regions)); ok {
-		if ts := tables(def.Index.Regions, shown, b); len(ts) > 0 {
+		if ts := tables(def.Index.Regions, shown, b, def.Limits.Regions(), false); len(ts) > 0 {
 			// A workbook of regions uses its first sheet.
 			if lerrs := def.checkRegionLimit(ts[0]); len(lerrs) > 0 {
 				// Without regions no data is read: the limit is the news.
@@ -114,7 +119,14 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 		if !ok {
 			continue
 		}
-		for _, t := range tables(rel, shown, b) {
+		for _, t := range tables(rel, shown, b, def.Limits.Observations(), true) {
+			if t.Over > 0 {
+				// Every row holds at least one observation.
+				errs = append(errs, Errorf(Pos{File: t.File, Line: t.OverLine}, raiseHint("max_observations", 0),
+					"more than %d observations (max_observations)", def.Limits.Observations()))
+				overLimit = true
+				break
+			}
 			if len(regions) == 0 {
 				// Without regions every row would be "unknown region":
 				// the regions file's own errors say what to fix.

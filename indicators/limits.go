@@ -8,18 +8,31 @@ import (
 // Default limits on the size of inputs (the [limits] table of index.toml
 // raises or lowers them). They are far above any real index — China has
 // about 3,000 county-level regions — and stop a wrong file or a runaway
-// export before it takes the machine's memory: loading costs about 350
-// bytes of memory per observation at peak, so the default
-// max_observations needs about 3.5 GB.
+// export before it takes the machine's memory: what they admit stays
+// under 1 GB. Loading costs about 350 bytes of memory per observation at
+// peak, so the default max_observations needs about 0.7 GB, and scoring
+// about 30 bytes a cell of the year's matrix, 0.6 GB at max_cells.
 const (
-	DefaultMaxFileMB       = 256        // per input file: regions, data, evidence, templates
-	DefaultMaxRegions      = 1_000_000  // rows of the regions table
-	DefaultMaxIndicators   = 10_000     // [[indicator]] entries
-	DefaultMaxYears        = 100        // distinct years in the observations
-	DefaultMaxObservations = 10_000_000 // values in the observation tables and from the collectors
+	DefaultMaxFileMB       = 256       // per input file: regions, data, evidence, templates
+	DefaultMaxRegions      = 1_000_000 // rows of the regions table
+	DefaultMaxIndicators   = 10_000    // [[indicator]] entries
+	DefaultMaxYears        = 100       // distinct years in the observations
+	DefaultMaxObservations = 2_000_000 // values in the observation tables and from the collectors
 	// DefaultMaxCells caps regions × indicators, the size of the matrix
 	// scored for a year (about 30 bytes a cell).
-	DefaultMaxCells = 50_000_000
+	DefaultMaxCells = 20_000_000
+	// DefaultMaxArticleMB caps the article a template writes, in MB, and
+	// DefaultMaxTemplateSteps its loop steps and template calls: the
+	// embedded templates write about 2 KB and take about 15 steps a
+	// region (so the defaults allow some 30,000 regions), and a project's
+	// own template must not fill the disk or run for minutes.
+	DefaultMaxArticleMB     = 64
+	DefaultMaxTemplateSteps = 1_000_000
+	// DefaultMaxCatalogMB caps a catalog file (data.json, DCAT JSON-LD,
+	// CKAN) of the catalog collector: it is decoded whole, at about 16
+	// bytes of memory per byte of JSON (a 245 MB data.json took 3.9 GB).
+	// A larger catalog can be split into several files.
+	DefaultMaxCatalogMB = 32
 )
 
 // mib is the size of an MB in max_file_mb.
@@ -39,6 +52,28 @@ type LimitsSpec struct {
 	MaxYears        int     `toml:"max_years"`
 	MaxObservations int     `toml:"max_observations"`
 	MaxCells        int     `toml:"max_cells"`
+	// MaxArticleMB and MaxTemplateSteps bound the article a template
+	// writes (see reports.ArticleOptions).
+	MaxArticleMB     int `toml:"max_article_mb"`
+	MaxTemplateSteps int `toml:"max_template_steps"`
+	// MaxCatalogMB bounds each catalog file of the catalog collector.
+	MaxCatalogMB int `toml:"max_catalog_mb"`
+}
+
+// CatalogBytes is the largest catalog file the catalog collector reads.
+func (l LimitsSpec) CatalogBytes() int64 {
+	return int64(orDefault(l.MaxCatalogMB, DefaultMaxCatalogMB)) * mib
+}
+
+// ArticleBytes is the longest article a template may write, in bytes.
+func (l LimitsSpec) ArticleBytes() int64 {
+	return int64(orDefault(l.MaxArticleMB, DefaultMaxArticleMB)) * mib
+}
+
+// TemplateSteps is the most loop steps and template calls an article
+// template may take.
+func (l LimitsSpec) TemplateSteps() int64 {
+	return int64(orDefault(l.MaxTemplateSteps, DefaultMaxTemplateSteps))
 }
 
 // FileBytes is the largest input file accepted, in bytes.
@@ -88,12 +123,15 @@ func (l LimitsSpec) Cells() int { return orDefault(l.MaxCells, DefaultMaxCells) 
 // rawLimits mirrors [limits] for decoding: a key given as 0 or less is an
 // error, not the default.
 type rawLimits struct {
-	MaxFileMB       *float64 `toml:"max_file_mb"`
-	MaxRegions      *int     `toml:"max_regions"`
-	MaxIndicators   *int     `toml:"max_indicators"`
-	MaxYears        *int     `toml:"max_years"`
-	MaxObservations *int     `toml:"max_observations"`
-	MaxCells        *int     `toml:"max_cells"`
+	MaxFileMB        *float64 `toml:"max_file_mb"`
+	MaxRegions       *int     `toml:"max_regions"`
+	MaxIndicators    *int     `toml:"max_indicators"`
+	MaxYears         *int     `toml:"max_years"`
+	MaxObservations  *int     `toml:"max_observations"`
+	MaxCells         *int     `toml:"max_cells"`
+	MaxArticleMB     *int     `toml:"max_article_mb"`
+	MaxTemplateSteps *int     `toml:"max_template_steps"`
+	MaxCatalogMB     *int     `toml:"max_catalog_mb"`
 }
 
 // limitKeys are the keys of [limits] with their defaults, in order.
@@ -103,14 +141,17 @@ var limitKeys = []struct {
 }{
 	{"max_file_mb", DefaultMaxFileMB}, {"max_regions", DefaultMaxRegions}, {"max_indicators", DefaultMaxIndicators},
 	{"max_years", DefaultMaxYears}, {"max_observations", DefaultMaxObservations}, {"max_cells", DefaultMaxCells},
+	{"max_article_mb", DefaultMaxArticleMB}, {"max_template_steps", DefaultMaxTemplateSteps}, {"max_catalog_mb", DefaultMaxCatalogMB},
 }
 
 // fillLimits copies [limits] into the definition and reports values that
 // are not positive.
 func (d *Definition) fillLimits(raw rawLimits) ErrorList {
 	var errs ErrorList
-	ints := []*int{nil, raw.MaxRegions, raw.MaxIndicators, raw.MaxYears, raw.MaxObservations, raw.MaxCells}
-	dst := []*int{nil, &d.Limits.MaxRegions, &d.Limits.MaxIndicators, &d.Limits.MaxYears, &d.Limits.MaxObservations, &d.Limits.MaxCells}
+	ints := []*int{nil, raw.MaxRegions, raw.MaxIndicators, raw.MaxYears, raw.MaxObservations, raw.MaxCells,
+		raw.MaxArticleMB, raw.MaxTemplateSteps, raw.MaxCatalogMB}
+	dst := []*int{nil, &d.Limits.MaxRegions, &d.Limits.MaxIndicators, &d.Limits.MaxYears, &d.Limits.MaxObservations, &d.Limits.MaxCells,
+		&d.Limits.MaxArticleMB, &d.Limits.MaxTemplateSteps, &d.Limits.MaxCatalogMB}
 	if p := raw.MaxFileMB; p != nil {
 		if !(*p > 0) || math.IsInf(*p, 0) {
 			errs = append(errs, Errorf(d.KeyPos("limits", 0, "max_file_mb"),
@@ -161,10 +202,14 @@ func (d *Definition) checkIndicatorLimit() ErrorList {
 // max_regions, at the first row over it, and one whose regions ×
 // indicators exceed max_cells.
 func (d *Definition) checkRegionLimit(t *Table) ErrorList {
-	max := d.Limits.Regions()
-	if len(t.Rows) > max {
-		return ErrorList{Errorf(t.Pos(max, -1), raiseHint("max_regions", len(t.Rows)),
-			"%d regions, over the limit of %d (max_regions)", len(t.Rows), max)}
+	max, n := d.Limits.Regions(), len(t.Rows)+t.Over
+	if n > max {
+		pos := t.Pos(max, -1)
+		if t.Over > 0 && len(t.Rows) == max { // the rows past the limit were counted, not kept
+			pos = Pos{File: t.File, Line: t.OverLine}
+		}
+		return ErrorList{Errorf(pos, raiseHint("max_regions", n),
+			"%d regions, over the limit of %d (max_regions)", n, max)}
 	}
 	cells, maxCells := len(t.Rows)*len(d.Indicators), d.Limits.Cells()
 	if len(d.Indicators) > 0 && cells > maxCells {

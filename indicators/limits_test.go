@@ -18,8 +18,8 @@ func TestLimitsDefaults(t *testing.T) {
 	assert.Equal(t, 1_000_000, l.Regions())
 	assert.Equal(t, 10_000, l.Indicators())
 	assert.Equal(t, 100, l.Years())
-	assert.Equal(t, 10_000_000, l.Observations())
-	assert.Equal(t, 50_000_000, l.Cells())
+	assert.Equal(t, 2_000_000, l.Observations())
+	assert.Equal(t, 20_000_000, l.Cells())
 
 	l = LimitsSpec{MaxFileMB: 0.5, MaxRegions: 3, MaxIndicators: 4, MaxYears: 5, MaxObservations: 6, MaxCells: 7}
 	assert.Equal(t, int64(512<<10), l.FileBytes())
@@ -253,10 +253,10 @@ func TestXLSXUnzipLimit(t *testing.T) {
 	assert.Equal(t, int64(1<<30), LimitsSpec{}.unzipBytes())
 	assert.Equal(t, int64(4<<30), LimitsSpec{MaxFileMB: 1024}.unzipBytes())
 	b := xlsxBytes(t, sheet{name: "S", rows: [][]any{{"region", "x"}, {"A", 1}}})
-	_, err := readXLSXTables("a.xlsx", b, 1000)
+	_, err := readXLSXTables("a.xlsx", b, xlsxLimits{unzip: 1000})
 	assert.EqualError(t, err, "a.xlsx: the workbook unpacks to more than 1000 bytes (4 times max_file_mb, at least 1 GiB); "+
 		"fix: check that this is the right file; if it is, raise max_file_mb under [limits] in index.toml")
-	tables, err := readXLSXTables("a.xlsx", b, 1<<20)
+	tables, err := readXLSXTables("a.xlsx", b, xlsxLimits{unzip: 1 << 20})
 	require.NoError(t, err)
 	assert.Len(t, tables, 1)
 }

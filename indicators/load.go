@@ -158,6 +158,12 @@ func Parse(file string, src []byte, files Files) (*Definition, error) {
 		// output needs to neutralise them.
 		return nil, errs
 	}
+	if off, depth, ok := tomlTooDeep(text, MaxTOMLDepth); !ok {
+		line, col := offsetLineCol(text, off)
+		return nil, Errorf(Pos{File: file, Line: line, Col: col},
+			"an index definition nests a few levels ([table], key = value, [[…]] in a matrix); check that you named the right file",
+			"the TOML nests %d levels deep here, over the limit of %d levels", depth, MaxTOMLDepth)
+	}
 	loc := newKeyLocator(file, text)
 	var raw rawDefinition
 	md, err := toml.Decode(text, &raw)
@@ -347,7 +353,7 @@ func typeHint(key, want string) string {
 var knownKeys = map[string][]string{
 	"":            {"index", "scoring", "stars", "dimension", "indicator", "source", "ahp", "cap", "uncertainty", "report", "limits", "published", "calibrate"},
 	"published":   {"file", "score_tolerance"},
-	"limits":      {"max_file_mb", "max_regions", "max_indicators", "max_years", "max_observations", "max_cells"},
+	"limits":      {"max_file_mb", "max_regions", "max_indicators", "max_years", "max_observations", "max_cells", "max_article_mb", "max_template_steps", "max_catalog_mb"},
 	"report":      {"article_template", "article_template_en", "font", "geojson", "geojson_key"},
 	"index":       {"name", "name_en", "edition", "year", "years", "regions", "data", "description", "description_en", "encoding"},
 	"scoring":     {"impute", "treat", "normalise", "range", "weights", "aggregate", "ties", "round", "min_coverage", "reference", "power", "comparable", "missing_dimension"},
@@ -488,7 +494,10 @@ var idPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_\-]*$`)
 // check finds every structural problem: identity, ids, the tree, weights
 // and parameters. Method names are checked in scoring.Check.
 func (d *Definition) check() ErrorList {
-	var errs ErrorList
+	errs, ok := d.checkListLimits()
+	if !ok {
+		return errs // the other checks would loop over the long lists
+	}
 	add := func(pos Pos, hint, format string, args ...any) {
 		errs = append(errs, Errorf(pos, hint, format, args...))
 	}
@@ -692,37 +701,14 @@ func (d *Definition) checkTree() ErrorList {
 			add(d.KeyPos("indicator", i, "source"), `write source = "<collector>.<measure>", e.g. "policies.count"`, "source %q names no measure", x.Source)
 		}
 	}
-	// Cycles: follow parents from every dimension; report each loop once,
-	// from the dimension where it closes, without the path that led to it.
-	reported := map[string]bool{}
-	for _, x := range d.Dimensions {
-		visited := map[string]bool{x.ID: true}
-		chain := []string{x.ID}
-		for p := x.Parent; p != ""; {
-			if visited[p] {
-				broken = true
-				if !reported[p] {
-					loop := chain[slices.Index(chain, p):]
-					for _, c := range loop {
-						reported[c] = true
-					}
-					add(d.KeyPos("dimension", d.dims[p].Index, "parent"), "make the dimensions a tree: one of them must have no parent or a parent outside the loop",
-						"dimensions form a cycle: %s → %s", strings.Join(loop, " → "), p)
-				}
-				break
-			}
-			visited[p] = true
-			chain = append(chain, p)
-			next, ok := d.dims[p]
-			if !ok {
-				break
-			}
-			p = next.Parent
-		}
+	// Cycles and depth, in one pass over the parent links.
+	if d.dimensionTree(add) {
+		broken = true
 	}
 	if !broken {
+		has := d.dimensionsWithIndicators()
 		for i, x := range d.Dimensions {
-			if len(d.IndicatorsUnder(x.ID)) == 0 {
+			if !has[x.ID] {
 				add(d.KeyPos("dimension", i, "id"), "add an indicator with dimension = \""+x.ID+"\" or remove the dimension", "dimension %q has no indicators", x.ID)
 			}
 		}
@@ -755,8 +741,17 @@ func hintID(got string, known []string, fallback string) string {
 // to be a likely typo (one edit per three characters, a swap of two
 // neighbours counting as one), "" otherwise.
 func nearestKnown(s string, candidates []string) string {
+	// Ids are short; comparing long text would cost the product of the
+	// lengths in time and memory.
+	const longest = 100
+	if len(s) > 4*longest {
+		return ""
+	}
 	best, bestD := "", len([]rune(s))/3+1
 	for _, c := range candidates {
+		if len(c) > 4*longest {
+			continue
+		}
 		if dd := runeEditDistance(strings.ToLower(s), strings.ToLower(c)); dd < bestD {
 			best, bestD = c, dd
 		}

@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -31,6 +32,24 @@ type Table struct {
 	// Lines[i] is the 1-based line of Rows[i] in the file (where the record
 	// starts) or its row number in the sheet.
 	Lines []int
+	// Over counts the rows past the reader's row limit, counted but not
+	// kept (so a table far over a [limits] key costs no memory), and
+	// OverLine is the line of the first of them.
+	Over, OverLine int
+}
+
+// keep adds a row, or counts it when the table already holds maxRows
+// (0: no limit).
+func (t *Table) keep(rec []string, line, maxRows int) {
+	if maxRows > 0 && len(t.Rows) >= maxRows {
+		if t.Over == 0 {
+			t.OverLine = line
+		}
+		t.Over++
+		return
+	}
+	t.Rows = append(t.Rows, rec)
+	t.Lines = append(t.Lines, line)
 }
 
 // Pos is the position of cell col (0-based) of Rows[row]: Line is the
@@ -80,6 +99,12 @@ func (t *Table) Column(name string) int {
 // table of the good rows is returned along with the error, so that callers
 // can go on checking them; header and syntax problems return no table.
 func ReadCSVTable(file string, b []byte, enc string) (*Table, error) {
+	return readCSVTable(file, b, enc, 0)
+}
+
+// readCSVTable is ReadCSVTable keeping at most maxRows rows (0: all); the
+// rest are counted in Table.Over.
+func readCSVTable(file string, b []byte, enc string, maxRows int) (*Table, error) {
 	text, derr := decodeText(b, enc)
 	if derr != nil {
 		derr.Pos.File = file
@@ -139,8 +164,7 @@ func ReadCSVTable(file string, b []byte, enc string) (*Table, error) {
 				"row has %d fields but the header has %d", n, m))
 			continue
 		}
-		t.Rows = append(t.Rows, rec)
-		t.Lines = append(t.Lines, line)
+		t.keep(rec, line, maxRows)
 	}
 	if t.Header == nil {
 		return nil, ErrorList{Errorf(Pos{File: file, Line: 1}, "write a header row and one row per record", "the file is empty")}
@@ -250,6 +274,27 @@ func blankRecord(rec []string) bool {
 // max_file_mb when that is more (see LimitsSpec.unzipBytes).
 const xlsxUnzipLimit = 1 << 30
 
+// A workbook is read so that memory follows the cells kept, not the size
+// of the file unpacked: worksheets over xlsxSpill bytes are unpacked to a
+// temporary file and read a row at a time, and the parts read into memory
+// (styles, shared strings, the workbook, small sheets) may unpack to
+// xlsxMemoryParts bytes in all. A data workbook's styles and shared
+// strings are a small part of it.
+const (
+	xlsxSpill       = 1 << 20
+	xlsxMemoryParts = 64 << 20
+)
+
+// xlsxLimits bound the reading of a workbook.
+type xlsxLimits struct {
+	unzip   int64 // unpacked size of the whole workbook
+	maxRows int   // rows kept per sheet (0: all); the rest are counted in Table.Over
+	// stop ends a sheet at its first row over maxRows (Over is then 1),
+	// when the number of rows past the limit need not be told: reading
+	// the rest of a large sheet takes minutes.
+	stop bool
+}
+
 // ReadXLSXTables reads every non-empty sheet of an XLSX workbook, in
 // order, as a table named "file[Sheet]". The first non-blank row of a
 // sheet is its header; cells are read as stored (RawCellValue), so numbers
@@ -261,12 +306,11 @@ const xlsxUnzipLimit = 1 << 30
 //
 // A workbook with no non-empty sheet gives no tables and no error.
 func ReadXLSXTables(file string, b []byte) ([]*Table, error) {
-	return readXLSXTables(file, b, xlsxUnzipLimit)
+	return readXLSXTables(file, b, xlsxLimits{unzip: xlsxUnzipLimit})
 }
 
-// readXLSXTables is ReadXLSXTables with the workbook's unpacked size
-// limited to unzipLimit bytes.
-func readXLSXTables(file string, b []byte, unzipLimit int64) ([]*Table, error) {
+// readXLSXTables is ReadXLSXTables within lim.
+func readXLSXTables(file string, b []byte, lim xlsxLimits) ([]*Table, error) {
 	if !bytes.HasPrefix(b, sigZip) {
 		hint := "save it from a spreadsheet program as .xlsx, or name a CSV file with .csv"
 		if bytes.HasPrefix(b, sigOLE2) {
@@ -274,38 +318,61 @@ func readXLSXTables(file string, b []byte, unzipLimit int64) ([]*Table, error) {
 		}
 		return nil, ErrorList{Errorf(Pos{File: file}, hint, "not an XLSX file")}
 	}
-	sheets, errs := readSheets(file, b, unzipLimit)
-	var tables []*Table
-	for _, sh := range sheets {
-		t, serrs := sheetTable(sh.name, sh.rows)
-		errs = append(errs, serrs...)
-		if t != nil {
-			tables = append(tables, t)
-		}
+	if e := checkXLSXParts(file, b, lim.unzip); e != nil {
+		return nil, ErrorList{e}
 	}
+	tables, errs := readSheets(file, b, lim)
 	return tables, errs.Err()
 }
 
-// rawSheet is a sheet's cells as excelize returns them.
-type rawSheet struct {
-	name string // shown name, file[Sheet]
-	rows [][]string
+// unzipHint is the fix for a workbook over an unpacked-size limit.
+const unzipHint = "check that this is the right file; if it is, raise max_file_mb under [limits] in index.toml"
+
+// checkXLSXParts refuses a workbook whose parts, by the sizes its ZIP
+// directory declares (the ZIP reader holds each part to its declared
+// size), unpack to more than unzip bytes, or whose parts read into memory
+// unpack to more than xlsxMemoryParts. A damaged archive is left to
+// excelize to report.
+func checkXLSXParts(file string, b []byte, unzip int64) *InputError {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return nil
+	}
+	var total, inMemory uint64
+	for _, f := range zr.File {
+		size := f.UncompressedSize64
+		total += size
+		if total > uint64(unzip) {
+			return Errorf(Pos{File: file}, unzipHint,
+				"the workbook unpacks to more than %d bytes (4 times max_file_mb, at least 1 GiB)", unzip)
+		}
+		sheet := strings.HasPrefix(strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/")), "xl/worksheets/sheet")
+		if !sheet || size <= xlsxSpill {
+			inMemory += size
+		}
+		if inMemory > xlsxMemoryParts {
+			return Errorf(Pos{File: file}, "save the sheets again from a spreadsheet program, or save them as CSV: styles and shared strings this large are not a data workbook's",
+				"the workbook's styles, shared strings and other parts unpack to more than %d bytes", xlsxMemoryParts)
+		}
+	}
+	return nil
 }
 
-// readSheets reads the cells of every sheet. excelize parses arbitrary ZIP
-// and XML input; a panic in it on a damaged file becomes an error rather
-// than the end of the run (only excelize runs under the recover, so our own
-// bugs still crash loudly in tests and fuzzing).
-func readSheets(file string, b []byte, unzipLimit int64) (sheets []rawSheet, errs ErrorList) {
+// readSheets reads the tables of every sheet, a row at a time. excelize
+// parses arbitrary ZIP and XML input; a panic in it on a damaged file
+// becomes an error rather than the end of the run (only excelize runs
+// under the recover, so our own bugs still crash loudly in tests and
+// fuzzing).
+func readSheets(file string, b []byte, lim xlsxLimits) (tables []*Table, errs ErrorList) {
 	const hint = "open it in a spreadsheet program and save it again as .xlsx"
 	defer func() {
 		if p := recover(); p != nil {
-			sheets, errs = nil, ErrorList{Errorf(Pos{File: file}, hint, "damaged XLSX file (%v)", p)}
+			tables, errs = nil, ErrorList{Errorf(Pos{File: file}, hint, "damaged XLSX file (%v)", p)}
 		}
 	}()
-	// A data workbook is small; the limit stops a zip bomb from taking the
-	// machine's memory (excelize's default is 16 GB).
-	opts := excelize.Options{UnzipSizeLimit: unzipLimit}
+	// The unzip limit stops a zip bomb (excelize's default is 16 GB);
+	// sheets over xlsxSpill go to temporary files, not memory.
+	opts := excelize.Options{UnzipSizeLimit: lim.unzip, UnzipXMLSizeLimit: xlsxSpill}
 	// excelize spills big sheets to temporary files: they go to a folder
 	// registered for removal, so that an interrupted run leaves none.
 	if tmp, err := atomicfile.MkdirTemp("", "govindex-xlsx-*"); err == nil {
@@ -314,58 +381,86 @@ func readSheets(file string, b []byte, unzipLimit int64) (sheets []rawSheet, err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(b), opts)
 	if err != nil && strings.HasPrefix(err.Error(), "unzip size exceeds") {
-		return nil, ErrorList{Errorf(Pos{File: file}, "check that this is the right file; if it is, raise max_file_mb under [limits] in index.toml",
-			"the workbook unpacks to more than %d bytes (4 times max_file_mb, at least 1 GiB)", unzipLimit)}
+		return nil, ErrorList{Errorf(Pos{File: file}, unzipHint,
+			"the workbook unpacks to more than %d bytes (4 times max_file_mb, at least 1 GiB)", lim.unzip)}
 	}
 	if err != nil {
 		return nil, ErrorList{Errorf(Pos{File: file}, hint, "cannot open the workbook: %v", err)}
 	}
 	defer f.Close()
 	var names []string
-	raws, showns := map[string]*[][]string{}, map[string]*[][]string{}
 	for _, sheet := range f.GetSheetList() {
-		name := fmt.Sprintf("%s[%s]", file, sheet)
 		if i, r := bidiIndex(sheet); i >= 0 {
 			// The sheet's name is part of every position cited from it.
 			errs = append(errs, Errorf(Pos{File: file}, "rename the sheet without the invisible direction mark: beside digits it changes the order they are shown in",
 				"sheet name %q holds the invisible bidi control U+%04X", sheet, r))
 			continue
 		}
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-		if err != nil {
-			errs = append(errs, Errorf(Pos{File: name}, hint, "cannot read the sheet: %v", err))
-			continue
-		}
-		shown, err := f.GetRows(sheet)
-		if err != nil {
-			errs = append(errs, Errorf(Pos{File: name}, hint, "cannot read the sheet: %v", err))
-			continue
-		}
 		names = append(names, sheet)
-		raws[sheet], showns[sheet] = &rows, &shown
 	}
 	// Formulas without a saved result and broken shared strings read as
-	// empty cells: compute or refuse them before the cells are used.
-	errs = append(errs, checkXLSXCells(f, b, file, names, raws, showns)...)
+	// empty cells: computed (or refused) first, and put in place as the
+	// rows are read.
+	fixes, ferrs := xlsxCellFixes(f, b, file, names)
+	errs = append(errs, ferrs...)
 	for _, sheet := range names {
-		rows := *raws[sheet]
-		percentCells(rows, *showns[sheet])
-		sheets = append(sheets, rawSheet{fmt.Sprintf("%s[%s]", file, sheet), rows})
+		name := fmt.Sprintf("%s[%s]", file, sheet)
+		t, serrs, err := readSheet(f, sheet, name, lim, fixes[sheet])
+		if err != nil {
+			errs = append(errs, Errorf(Pos{File: name}, hint, "cannot read the sheet: %v", err))
+			continue
+		}
+		errs = append(errs, serrs...)
+		if t != nil {
+			tables = append(tables, t)
+		}
 	}
-	return sheets, errs
+	return tables, errs
 }
 
-// percentCells rewrites the raw value of every cell displayed as a
-// percentage into the number shown: Excel stores 35% as 0.35, while the
-// same value typed into a CSV reads as 35 ("%" is stripped), and both must
-// give the same observation.
-func percentCells(raw, shown [][]string) {
-	for r := range min(len(raw), len(shown)) {
-		for c := range min(len(raw[r]), len(shown[r])) {
-			if strings.HasSuffix(strings.TrimSpace(shown[r][c]), "%") {
-				if p, ok := timesHundred(raw[r][c]); ok {
-					raw[r][c] = p
-				}
+// readSheet reads one sheet a row at a time: the stored values and, from
+// a second pass in step, the values shown, for the percentages.
+func readSheet(f *excelize.File, sheet, name string, lim xlsxLimits, fixes map[int][]cellFix) (*Table, ErrorList, error) {
+	raw, err := f.Rows(sheet)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer raw.Close()
+	shown, err := f.Rows(sheet)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer shown.Close()
+	sr := sheetRows{t: &Table{File: name}, maxRows: lim.maxRows}
+	for row := 1; raw.Next() && !(lim.stop && sr.t.Over > 0); row++ {
+		shown.Next()
+		rec, err := raw.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, nil, err
+		}
+		disp, err := shown.Columns()
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, fx := range fixes[row] {
+			rec, disp = fx.apply(rec, disp)
+		}
+		percentRow(rec, disp)
+		sr.add(rec, row)
+	}
+	if err := raw.Error(); err != nil {
+		return nil, nil, err
+	}
+	t, errs := sr.table()
+	return t, errs, nil
+}
+
+// percentRow is percentCells for one row.
+func percentRow(raw, shown []string) {
+	for c := range min(len(raw), len(shown)) {
+		if strings.HasSuffix(strings.TrimSpace(shown[c]), "%") {
+			if p, ok := timesHundred(raw[c]); ok {
+				raw[c] = p
 			}
 		}
 	}
@@ -391,43 +486,58 @@ func timesHundred(s string) (string, bool) {
 	return strconv.FormatFloat(w, 'g', -1, 64), true
 }
 
-// sheetTable builds a table from a sheet's rows (rows[i] is sheet row i+1);
-// nil for a sheet with no non-blank cell.
-func sheetTable(name string, rows [][]string) (*Table, ErrorList) {
-	t := &Table{File: name}
-	var errs ErrorList
-	for i, rec := range rows {
-		trimRecord(rec)
-		if blankRecord(rec) {
-			continue
-		}
-		if t.Header == nil {
-			if herrs := t.setHeader(rec, i+1); herrs != nil {
-				return nil, herrs
-			}
-			continue
-		}
-		m := len(t.Header)
-		if len(rec) > m {
-			if !blankRecord(rec[m:]) {
-				k := m
-				for rec[k] == "" {
-					k++
-				}
-				errs = append(errs, Errorf(Pos{File: name, Line: i + 1, Col: k + 1},
-					"give the column a header or clear the cell", "value %s is right of the last named column", quoteCell(rec[k])))
-				continue
-			}
-			rec = rec[:m]
-		}
-		for len(rec) < m {
-			rec = append(rec, "")
-		}
-		t.Rows = append(t.Rows, rec)
-		t.Lines = append(t.Lines, i+1)
+// sheetRows builds a table from a sheet's rows given one at a time,
+// keeping at most maxRows of them (0: all).
+type sheetRows struct {
+	t       *Table
+	errs    ErrorList
+	maxRows int
+	failed  bool // the header is bad: the rest is not read
+}
+
+// add adds sheet row number row.
+func (sr *sheetRows) add(rec []string, row int) {
+	t := sr.t
+	if sr.failed {
+		return
+	}
+	trimRecord(rec)
+	if blankRecord(rec) {
+		return
 	}
 	if t.Header == nil {
+		if herrs := t.setHeader(rec, row); herrs != nil {
+			sr.errs, sr.failed = herrs, true
+		}
+		return
+	}
+	m := len(t.Header)
+	if len(rec) > m {
+		if !blankRecord(rec[m:]) {
+			k := m
+			for rec[k] == "" {
+				k++
+			}
+			sr.errs = append(sr.errs, Errorf(Pos{File: t.File, Line: row, Col: k + 1},
+				"give the column a header or clear the cell", "value %s is right of the last named column", quoteCell(rec[k])))
+			return
+		}
+		rec = rec[:m]
+	}
+	for len(rec) < m {
+		rec = append(rec, "")
+	}
+	t.keep(rec, row, sr.maxRows)
+}
+
+// table is the table built (nil for a sheet with no non-blank cell or a
+// bad header) and the problems found.
+func (sr *sheetRows) table() (*Table, ErrorList) {
+	if sr.failed {
+		return nil, sr.errs
+	}
+	if sr.t.Header == nil {
 		return nil, nil
 	}
-	return t, append(errs, t.bidiErrors()...)
+	return sr.t, append(sr.errs, sr.t.bidiErrors()...)
 }

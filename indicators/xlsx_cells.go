@@ -461,7 +461,7 @@ func attr(se xml.StartElement, name string) string {
 // raw (RawCellValue) and shown (formatted) rows, and reports those that
 // cannot be computed and the bad shared string indexes, at their row and
 // column of the sheet named shown.
-func fixCells(f *excelize.File, sheet, shownName string, probs []xlsxCellProblem, raw, shown *[][]string) ErrorList {
+func fixCells(f *excelize.File, sheet, shownName string, probs []xlsxCellProblem, set func(row, col int, raw, shown string)) ErrorList {
 	var errs ErrorList
 	for _, p := range probs {
 		pos := Pos{File: shownName, Line: p.row, Col: p.col}
@@ -484,8 +484,7 @@ func fixCells(f *excelize.File, sheet, shownName string, probs []xlsxCellProblem
 		if err != nil {
 			s = v
 		}
-		setCell(raw, p.row, p.col, v)
-		setCell(shown, p.row, p.col, s)
+		set(p.row, p.col, v, s)
 	}
 	return errs
 }
@@ -514,39 +513,45 @@ type errString string
 
 func (e errString) Error() string { return string(e) }
 
-// setCell sets cell (row, col), 1-based, growing the rows as needed.
-func setCell(rows *[][]string, row, col int, v string) {
-	if row < 1 || col < 1 {
-		return
-	}
-	for len(*rows) < row {
-		*rows = append(*rows, nil)
-	}
-	r := (*rows)[row-1]
-	for len(r) < col {
-		r = append(r, "")
-	}
-	r[col-1] = v
-	(*rows)[row-1] = r
+// cellFix is a cell whose value excelize reads as empty, put right: a
+// formula without a saved result, computed (raw and shown values).
+type cellFix struct {
+	col        int // 1-based
+	raw, shown string
 }
 
-// checkXLSXCells finds and handles the cells of every sheet that excelize
-// would read as empty though they are not (see fixCells). sheets holds the
-// raw and shown rows of each sheet, by name.
-func checkXLSXCells(f *excelize.File, b []byte, file string, names []string, raw, shown map[string]*[][]string) ErrorList {
+// apply sets the fixed cell in a row's stored and shown values.
+func (c cellFix) apply(raw, shown []string) ([]string, []string) {
+	for len(raw) < c.col {
+		raw = append(raw, "")
+	}
+	for len(shown) < c.col {
+		shown = append(shown, "")
+	}
+	raw[c.col-1], shown[c.col-1] = c.raw, c.shown
+	return raw, shown
+}
+
+// xlsxCellFixes finds, in the sheets named, the cells excelize reads as
+// empty although they are not: formulas without a saved result are
+// computed (the fixes, by sheet and 1-based row), those that cannot be
+// and shared strings the workbook lacks are refused naming sheet, row
+// and column.
+func xlsxCellFixes(f *excelize.File, b []byte, file string, names []string) (map[string]map[int][]cellFix, ErrorList) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return nil // excelize opened it; nothing more can be checked
+		return nil, nil // excelize opened it; nothing more can be checked
 	}
 	paths, sst, err := xlsxSheetPaths(zr)
 	if err != nil {
-		return ErrorList{Errorf(Pos{File: file}, "open it in a spreadsheet program and save it again as .xlsx", "damaged XLSX file (%v)", err)}
+		return nil, ErrorList{Errorf(Pos{File: file}, "open it in a spreadsheet program and save it again as .xlsx", "damaged XLSX file (%v)", err)}
 	}
 	n, err := xlsxStringCount(zr, sst)
 	if err != nil {
-		return ErrorList{Errorf(Pos{File: file}, "open it in a spreadsheet program and save it again as .xlsx", "damaged XLSX file (%v)", err)}
+		return nil, ErrorList{Errorf(Pos{File: file}, "open it in a spreadsheet program and save it again as .xlsx", "damaged XLSX file (%v)", err)}
 	}
 	var errs ErrorList
+	fixes := map[string]map[int][]cellFix{}
 	for _, sheet := range names {
 		p, ok := paths[sheet]
 		if !ok {
@@ -565,7 +570,11 @@ func checkXLSXCells(f *excelize.File, b []byte, file string, names []string, raw
 				"more than %d cells have a formula without a saved result (that many are computed, no more)", maxComputedFormulas))
 			continue
 		}
-		errs = append(errs, fixCells(f, sheet, shownName, probs, raw[sheet], shown[sheet])...)
+		rows := map[int][]cellFix{}
+		errs = append(errs, fixCells(f, sheet, shownName, probs, func(row, col int, raw, shown string) {
+			rows[row] = append(rows[row], cellFix{col: col, raw: raw, shown: shown})
+		})...)
+		fixes[sheet] = rows
 	}
-	return errs
+	return fixes, errs
 }

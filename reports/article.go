@@ -39,6 +39,11 @@ type ArticleOptions struct {
 	// and ratings held in fewer than RobustStarThreshold of the samples are
 	// flagged as not robust; the overview counts the robust ratings.
 	Robust *scoring.RobustResult
+	// MaxBytes and MaxSteps bound the article a template writes: its
+	// length in bytes and its loop steps and template calls (0: the
+	// defaults, DefaultArticleBytes and DefaultArticleSteps). Past them
+	// WriteArticle stops with an *ArticleLimitError.
+	MaxBytes, MaxSteps int64
 	// ChartsDir, when set, is the folder (relative to the article) that
 	// holds the charts WriteCharts draws: the article then shows the
 	// ranking and dimension charts under the overview table, as report's
@@ -389,7 +394,7 @@ func WriteArticle(w io.Writer, r *scoring.Result, o ArticleOptions) error {
 		return err
 	}
 	lang := o.lang()
-	tmpl, err := articleTemplate(r.Def, lang, o)
+	tmpl, g, err := guardedTemplate(r.Def, lang, o)
 	if err != nil {
 		return err
 	}
@@ -405,8 +410,8 @@ func WriteArticle(w io.Writer, r *scoring.Result, o ArticleOptions) error {
 		a.Overview.Replication = articleReplication(o.Replication, lang)
 	}
 	var buf bytes.Buffer
-	if err := tmpl.Execute(&buf, a); err != nil {
-		return templateError(tmpl.Name(), err)
+	if err := tmpl.Execute(limitedWriter{&buf, g}, a); err != nil {
+		return g.limitError(tmpl.Name(), templateError(tmpl.Name(), err))
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
@@ -414,22 +419,37 @@ func WriteArticle(w io.Writer, r *scoring.Result, o ArticleOptions) error {
 
 // articleTemplate parses the replacement template or the embedded one.
 func articleTemplate(def *indicators.Definition, lang string, o ArticleOptions) (*template.Template, error) {
+	t, _, err := guardedTemplate(def, lang, o)
+	return t, err
+}
+
+// guardedTemplate parses the replacement template or the embedded one,
+// with the guard that bounds its run (see article_guard.go).
+func guardedTemplate(def *indicators.Definition, lang string, o ArticleOptions) (*template.Template, *templateGuard, error) {
+	g := &templateGuard{maxBytes: o.MaxBytes, maxSteps: o.MaxSteps}
+	if g.maxBytes <= 0 {
+		g.maxBytes = DefaultArticleBytes
+	}
+	if g.maxSteps <= 0 {
+		g.maxSteps = DefaultArticleSteps
+	}
 	name, text := o.TemplateName, o.Template
 	if text == "" {
 		name = "article_" + lang + ".md.tmpl"
 		b, err := articleTemplates.ReadFile("templates/" + name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		text = string(b)
 	} else if name == "" {
 		name = "template"
 	}
-	t, err := template.New(name).Funcs(articleFuncs(def, lang)).Parse(text)
+	t, err := template.New(name).Funcs(articleFuncs(def, lang, g)).Funcs(g.funcs()).Parse(text)
 	if err != nil {
-		return nil, templateError(name, err)
+		return nil, nil, templateError(name, err)
 	}
-	return t, nil
+	guardTemplate(t)
+	return t, g, nil
 }
 
 // templateError turns text/template's error ("template: NAME:LINE: msg" or
@@ -461,6 +481,11 @@ func templateError(name string, err error) error {
 		te.Col = nums[1] + 1 // text/template counts bytes from 0
 	}
 	te.Msg = strings.TrimSpace(rest)
+	// A value the guard refused to print: say what, not where in the
+	// guard's own call.
+	if _, after, ok := strings.Cut(te.Msg, "error calling show: "); ok {
+		te.Msg = after
+	}
 	return te
 }
 
@@ -1373,7 +1398,7 @@ func hasHan(s string) bool {
 //	ordinal N           a rank: "第一" / "first"
 //	word N              a rating in words: "四星" / "four stars"
 //	add A B, sub A B    integer arithmetic
-func articleFuncs(def *indicators.Definition, lang string) template.FuncMap {
+func articleFuncs(def *indicators.Definition, lang string, g *templateGuard) template.FuncMap {
 	classes := def.Stars.NumClasses()
 	return template.FuncMap{
 		"stars": func(n int, k ...int) string {
@@ -1398,16 +1423,22 @@ func articleFuncs(def *indicators.Definition, lang string) template.FuncMap {
 			return formatQuantity(lang, f, u), nil
 		},
 		"join": func(list any, sep string) (string, error) {
-			items, err := textItems(list)
-			return strings.Join(items, sep), err
+			items, err := textItems(list, g, len(sep))
+			if err != nil {
+				return "", err
+			}
+			return strings.Join(items, sep), nil
 		},
 		"list": func(list any) (string, error) {
-			items, err := textItems(list)
 			sep := "、"
 			if lang == "en" {
 				sep = ", "
 			}
-			return listWords(lang, items, sep), err
+			items, err := textItems(list, g, len(sep)+len(" and "))
+			if err != nil {
+				return "", err
+			}
+			return listWords(lang, items, sep), nil
 		},
 		"md":      func(x any) string { return EscapeMarkdown(rawText(x)) },
 		"spell":   func(n int) string { return spellCount(lang, n) },
@@ -1433,14 +1464,26 @@ func rawText(x any) string {
 
 // textItems prints the items of a slice: Text escaped, strings as they
 // are (they are govindex's own Markdown), others with fmt.
-func textItems(list any) ([]string, error) {
+// Items that are not plain (records) are refused, and a list whose text
+// would not fit in what the article may still write (sep bytes between
+// items) is refused before it is built.
+func textItems(list any, g *templateGuard, sep int) ([]string, error) {
 	v := reflect.ValueOf(list)
 	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
 		return nil, fmt.Errorf("join and list need a list, not %T", list)
 	}
 	out := make([]string, v.Len())
+	size := int64(0)
 	for i := range out {
-		out[i] = fmt.Sprint(v.Index(i).Interface())
+		x := v.Index(i).Interface()
+		if !plain(x) {
+			return nil, notPlainError("join or list", x)
+		}
+		out[i] = fmt.Sprint(x)
+		size += int64(len(out[i]) + sep)
+		if err := g.room(size); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"unicode/utf8"
 
@@ -79,7 +80,19 @@ func runArticle(ctx context.Context, g *globalOptions, robust *bool, seedChanged
 // writeArticle renders the article; a fault in the project's own template
 // is bad input pointing at the template's line.
 func writeArticle(w io.Writer, res *scoring.Result, opts reports.ArticleOptions) error {
+	if res.Def != nil {
+		opts.MaxBytes, opts.MaxSteps = res.Def.Limits.ArticleBytes(), res.Def.Limits.TemplateSteps()
+	}
 	err := reports.WriteArticle(w, res, opts)
+	var le *reports.ArticleLimitError
+	if errors.As(err, &le) {
+		hint := fmt.Sprintf("check the template's loops; if the article is meant to be this long, raise %s under [limits] in index.toml", le.Key)
+		pos := indicators.Pos{File: le.Name, Line: le.Line, Col: le.Col}
+		if le.Key == "max_template_steps" {
+			return indicators.Errorf(pos, hint, "article template: more than %d loop steps and template calls (max_template_steps)", le.Limit)
+		}
+		return indicators.Errorf(pos, hint, "article template: the article is longer than %d MB (max_article_mb)", le.Limit>>20)
+	}
 	var te *reports.ArticleTemplateError
 	if errors.As(err, &te) {
 		return indicators.Errorf(indicators.Pos{File: te.Name, Line: te.Line, Col: te.Col},
