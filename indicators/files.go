@@ -92,8 +92,12 @@ type notRegularError struct{ mode fs.FileMode }
 func (e *notRegularError) Error() string { return "is a " + e.kind() + ", not a regular file" }
 
 // kind names the sort of file, in English words the catalogue translates.
-func (e *notRegularError) kind() string {
-	m := e.mode
+func (e *notRegularError) kind() string { return SpecialKind(e.mode) }
+
+// SpecialKind names a file that is neither regular nor a folder ("named
+// pipe", "character device", "block device", "socket", "special file"),
+// in English words the catalogue translates.
+func SpecialKind(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
 		return "named pipe"

@@ -164,7 +164,7 @@ func checkReportDir(out string, force bool) (exists bool, err error) {
 	case st.Mode().IsRegular():
 		return false, usagef("name a folder for the report, e.g. --out report", "--out %s is a file, not a folder", out)
 	case !st.IsDir():
-		return false, usagef("name a folder for the report, e.g. --out report", "--out %s is a %s, not a folder", out, specialKind(st.Mode()))
+		return false, usagef("name a folder for the report, e.g. --out report", "--out %s is a %s, not a folder", out, indicators.SpecialKind(st.Mode()))
 	}
 	entries, err := os.ReadDir(out)
 	if err != nil {
@@ -213,21 +213,6 @@ func reportEntryUnknown(dir string, entries []fs.DirEntry) string {
 		}
 	}
 	return ""
-}
-
-// specialKind names a file that is neither regular nor a folder.
-func specialKind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "named pipe"
-	case m&fs.ModeCharDevice != 0:
-		return "character device"
-	case m&fs.ModeDevice != 0:
-		return "block device"
-	case m&fs.ModeSocket != 0:
-		return "socket"
-	}
-	return "special file"
 }
 
 // checkReportInputs refuses an --out that holds the project's input files

@@ -161,7 +161,7 @@ func checkSynthDir(out string) (exists bool, err error) {
 	case st.Mode().IsRegular():
 		return false, usagef("name a folder for the project, e.g. --out synth", "--out %s is a file, not a folder", out)
 	case !st.IsDir():
-		return false, usagef("name a folder for the project, e.g. --out synth", "--out %s is a %s, not a folder", out, specialKind(st.Mode()))
+		return false, usagef("name a folder for the project, e.g. --out synth", "--out %s is a %s, not a folder", out, indicators.SpecialKind(st.Mode()))
 	}
 	entries, err := os.ReadDir(out)
 	if err != nil {
