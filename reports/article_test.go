@@ -153,7 +153,7 @@ func TestArticleEdition2017(t *testing.T) {
 				assert.Contains(t, out, "本期没有地区达到五星")
 				assert.Contains(t, out, "距五星的 80 分门槛还差 0.9 分")
 			} else {
-				assert.Contains(t, gz, "Not rated on Openness & innovation")
+				assert.Contains(t, gz, "It has no data on Openness & innovation, which is left out")
 				assert.Contains(t, out, "- Guangzhou: National pilot zones and demonstration bases, ")
 			}
 		})
