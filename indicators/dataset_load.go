@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"path"
 	"strings"
+	"sync"
 )
 
 // MaxErrors is how many problems LoadData lists before it only counts the
@@ -173,7 +174,7 @@ func LoadData(def *Definition, encoding string) (*Dataset, error) {
 	if len(errs) > 0 {
 		return nil, capErrors(errs, def.File)
 	}
-	return &Dataset{Regions: rs, Observations: set.out, Warnings: warnings, SHA256: hex.EncodeToString(hash.Sum(nil))}, nil
+	return &Dataset{Regions: rs, Observations: set.out, Warnings: warnings, SHA256: hex.EncodeToString(hash.Sum(nil)), evOnce: new(sync.Once)}, nil
 }
 
 // asInputErrors flattens err into input errors; an error that is not

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync"
 )
 
 // Observation is one indicator value of one region in one year.
@@ -34,6 +35,23 @@ type Dataset struct {
 	// Warnings are problems in the evidence the run could go on with
 	// (for example a catalog listing one dataset twice).
 	Warnings []string
+
+	// evidence indexes the observations for Evidence, built on first use
+	// (a report asks for every region × indicator: a scan each time would
+	// be quadratic).
+	evidence *evidenceIndex
+	evOnce   *sync.Once
+}
+
+// evidenceIndex maps a cell to the evidence Evidence returns for it.
+type evidenceIndex struct {
+	first   map[evidenceKey][]Evidence // the first observation of a region, indicator and year
+	undated map[evidenceKey][]Evidence // the last undated one (year 0 in the key)
+}
+
+type evidenceKey struct {
+	region, indicator string
+	year              int
 }
 
 // Years returns the distinct years with at least one non-missing
@@ -61,20 +79,40 @@ func (ds *Dataset) Years() []int {
 // from the observation Matrix would use for that cell: a dated one before
 // an undated one. Nil when the value was not collected.
 func (ds *Dataset) Evidence(region string, year int, indicator string) []Evidence {
-	var undated []Evidence
+	if ds.evOnce == nil {
+		// A Dataset built by hand (tests): scan, as the index would answer.
+		return ds.buildEvidence().lookup(region, year, indicator)
+	}
+	ds.evOnce.Do(func() { ds.evidence = ds.buildEvidence() })
+	return ds.evidence.lookup(region, year, indicator)
+}
+
+// buildEvidence indexes the non-missing observations in one pass.
+func (ds *Dataset) buildEvidence() *evidenceIndex {
+	ix := &evidenceIndex{first: map[evidenceKey][]Evidence{}, undated: map[evidenceKey][]Evidence{}}
 	for i := range ds.Observations {
 		o := &ds.Observations[i]
-		if o.Region != region || o.Indicator != indicator || math.IsNaN(o.Value) {
+		if math.IsNaN(o.Value) {
 			continue
 		}
-		switch o.Year {
-		case year:
-			return o.Evidence
-		case 0:
-			undated = o.Evidence
+		k := evidenceKey{o.Region, o.Indicator, o.Year}
+		if _, ok := ix.first[k]; !ok {
+			ix.first[k] = o.Evidence
+		}
+		if o.Year == 0 {
+			ix.undated[k] = o.Evidence
 		}
 	}
-	return undated
+	return ix
+}
+
+// lookup is Evidence on the index: the year's first observation, else the
+// last undated one.
+func (ix *evidenceIndex) lookup(region string, year int, indicator string) []Evidence {
+	if ev, ok := ix.first[evidenceKey{region, indicator, year}]; ok {
+		return ev
+	}
+	return ix.undated[evidenceKey{region, indicator, 0}]
 }
 
 // Matrix is the region × indicator table for one year, ready for scoring.

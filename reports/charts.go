@@ -133,10 +133,12 @@ var chartWords = map[string]map[string]string{
 	"zh": {
 		"ranking":    "总得分与星级",
 		"dimensions": "各维度得分",
+		"ends":       "%s（前 %d 名与后 %d 名，共 %d 个地区）",
 	},
 	"en": {
 		"ranking":    "Overall score and stars",
 		"dimensions": "Scores by dimension",
+		"ends":       "%s (the top %d and bottom %d of %d regions)",
 	},
 }
 
@@ -394,7 +396,8 @@ func chartRanking(r *scoring.Result, lang string, cf *chartFont) (*chartPlotSpec
 	def := r.Def
 	dec := decimals(def)
 	classes := def.Stars.NumClasses()
-	n := len(r.Regions)
+	shown, subtitle := chartEnds(r.Regions, lang, chartWord(lang, "ranking"))
+	n := len(shown)
 	var scores []float64
 	for _, rr := range r.Regions {
 		if rr.Rated {
@@ -408,7 +411,7 @@ func chartRanking(r *scoring.Result, lang string, cf *chartFont) (*chartPlotSpec
 	names := make([]string, n)
 	var xys plotter.XYs
 	var labels []string
-	for i, rr := range r.Regions {
+	for i, rr := range shown {
 		y := float64(n - 1 - i) // the first region at the top
 		names[n-1-i] = regionName(rr.Region, lang)
 		if !rr.Rated || math.IsNaN(rr.Score) {
@@ -438,7 +441,7 @@ func chartRanking(r *scoring.Result, lang string, cf *chartFont) (*chartPlotSpec
 	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
 	p.X.Padding, p.Y.Padding = 0, 0
 
-	s := &chartPlotSpec{p: p, title: title(r, lang), subtitle: chartWord(lang, "ranking"), w: chartWidth, cf: cf}
+	s := &chartPlotSpec{p: p, title: title(r, lang), subtitle: subtitle, w: chartWidth, cf: cf}
 	s.sizeFor(vg.Length(n) * chartRankSlot)
 	return s, nil
 }
@@ -468,6 +471,7 @@ func chartDimensions(r *scoring.Result, lang string, cf *chartFont) (*chartPlotS
 	if len(regions) == 0 {
 		regions = r.Regions // nothing to draw but the names
 	}
+	regions, subtitle := chartEnds(regions, lang, chartWord(lang, "dimensions"))
 	lo, hi := chartScoreRange(def, scores)
 	n, k := len(regions), max(len(dims), 1)
 	p := cf.newPlot(Message(lang, msgScore))
@@ -531,9 +535,35 @@ func chartDimensions(r *scoring.Result, lang string, cf *chartFont) (*chartPlotS
 	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
 	p.X.Padding, p.Y.Padding = 0, 0
 
-	s := &chartPlotSpec{p: p, title: title(r, lang), subtitle: chartWord(lang, "dimensions"), w: chartWidth, cf: cf, legend: legend}
+	s := &chartPlotSpec{p: p, title: title(r, lang), subtitle: subtitle, w: chartWidth, cf: cf, legend: legend}
 	s.sizeFor(vg.Length(n) * (vg.Length(k)*chartDimBar + chartDimGap))
 	return s, nil
+}
+
+// chartEndsEach is how many regions a static chart shows at each end of
+// the ranking when there are more than twice as many: a bar per region of
+// a county-level index (3,000 bars) is more than a reader can take in, and
+// more than a picture for an article should weigh.
+const chartEndsEach = 15
+
+// chartEnds keeps the first and last chartEndsEach of regions (in ranking
+// order, unrated last) when there are more than twice that many, and says
+// so in the subtitle.
+func chartEnds(regions []*scoring.RegionResult, lang, subtitle string) ([]*scoring.RegionResult, string) {
+	if len(regions) <= 2*chartEndsEach {
+		return regions, subtitle
+	}
+	var rated []*scoring.RegionResult
+	for _, rr := range regions {
+		if rr.Rated {
+			rated = append(rated, rr)
+		}
+	}
+	if len(rated) <= 2*chartEndsEach {
+		return rated, subtitle
+	}
+	out := append(slices.Clone(rated[:chartEndsEach]), rated[len(rated)-chartEndsEach:]...)
+	return out, fmt.Sprintf(chartWord(lang, "ends"), subtitle, chartEndsEach, chartEndsEach, len(rated))
 }
 
 func chartOffsets(xs []vg.Length) []vg.Length {

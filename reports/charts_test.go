@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/govindex/govindex/indicators"
@@ -367,4 +368,31 @@ func TestWriteChartsOddResults(t *testing.T) {
 			require.Equal(t, 4, strings.Count(svg, ">未评级<"))
 		}
 	}
+}
+
+// TestChartEnds: a large index's static charts show the top and bottom of
+// the ranking, and say so; a small one shows every region.
+func TestChartEnds(t *testing.T) {
+	mk := func(n, unrated int) []*scoring.RegionResult {
+		var out []*scoring.RegionResult
+		for i := range n {
+			out = append(out, &scoring.RegionResult{Region: &indicators.Region{Code: fmt.Sprint(i)}, Rated: i < n-unrated, Rank: i + 1})
+		}
+		return out
+	}
+	small := mk(30, 2)
+	got, sub := chartEnds(small, "en", "Overall score and stars")
+	assert.Len(t, got, 30)
+	assert.Equal(t, "Overall score and stars", sub)
+
+	big := mk(3000, 10)
+	got, sub = chartEnds(big, "en", "Overall score and stars")
+	require.Len(t, got, 2*chartEndsEach)
+	assert.Equal(t, "0", got[0].Region.Code)
+	assert.Equal(t, "14", got[chartEndsEach-1].Region.Code)
+	assert.Equal(t, "2975", got[chartEndsEach].Region.Code)
+	assert.Equal(t, "2989", got[2*chartEndsEach-1].Region.Code, "the last rated region; the unrated are left out")
+	assert.Equal(t, "Overall score and stars (the top 15 and bottom 15 of 2990 regions)", sub)
+	_, sub = chartEnds(big, "zh", "总得分与星级")
+	assert.Equal(t, "总得分与星级（前 15 名与后 15 名，共 2990 个地区）", sub)
 }
