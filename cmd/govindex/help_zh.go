@@ -376,6 +376,9 @@ var helpZhGlobalFlags = map[string]string{
 	"seed":     "抽样类方法使用的随机种子",
 	"quiet":    "只输出结果和错误信息",
 	"encoding": "CSV 输入文件的文本编码：auto|utf-8|gb18030（默认自动检测）",
+	// Hidden: diagnostics for measuring at scale.
+	"cpuprofile": "把 CPU 性能剖析写入该文件",
+	"memprofile": "运行结束时把内存剖析写入该文件",
 }
 
 // usageTemplateZh is cobra's default usage template (cmd.UsageTemplate())

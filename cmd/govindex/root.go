@@ -30,6 +30,8 @@ type globalOptions struct {
 	// ctx is the run's context (nil in tests that build the options by
 	// hand): Ctrl-C ends the wait for the reader of a named pipe --out.
 	ctx context.Context
+	// prof holds the hidden profiling flags.
+	prof profiles
 }
 
 // runContext is the run's context, or context.Background.
@@ -91,7 +93,11 @@ With no command it rates the embedded 2017 edition.`,
 	pf.Int64Var(&g.seed, "seed", 1, "random seed for methods that sample")
 	pf.BoolVar(&g.quiet, "quiet", false, "print nothing but the results and errors")
 	pf.StringVar(&g.encoding, "encoding", "", "text encoding of CSV inputs: auto|utf-8|gb18030 (default: auto-detect)")
+	addProfileFlags(root, &g.prof)
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if err := g.prof.start(); err != nil {
+			return err
+		}
 		if err := matchOutFormat(cmd, g); err != nil {
 			return err
 		}
@@ -134,6 +140,7 @@ func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root.SetErr(stderr)
 	localizeHelp(root, langFromArgs(args))
 	err := root.ExecuteContext(ctx)
+	g.prof.stop()
 	if err != nil {
 		// Cobra reports unknown commands and bad arguments as plain errors.
 		if isCobraUsage(err) {
