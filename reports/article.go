@@ -564,6 +564,7 @@ var articleWords = map[string]map[string]string{
 		"rb_rank_range": "排名在第 %d 至第 %d 名之间（5%%–95%% 区间）",
 		"rb_rank_fixed": "排名始终为第 %d 名",
 		"rb_flag":       "这一星级不够稳健：给出同一星级的组合不足 %[1]s，另有 %[2]s 评为%[3]s。",
+		"rb_failed":     "另有 %[1]d 次抽样（共 %[2]d 次）因所抽方法不适用于数据而无法计算，未计入。",
 		"rb_overview":   "稳健性分析（%[1]s 次合理的方法组合）显示，%[2]s个已评级地区中有%[3]s个的星级稳健（至少 %[4]s 的组合给出同一星级）。",
 	},
 	"en": {
@@ -635,6 +636,7 @@ var articleWords = map[string]map[string]string{
 		"rb_rank_range": "its rank ranged from %d to %d (5–95%%)",
 		"rb_rank_fixed": "its rank stayed at %d",
 		"rb_flag":       "This rating is not robust: it held in fewer than %[1]s of the choices, and %[2]s gave %[3]s.",
+		"rb_failed":     " Another %[1]d of the %[2]d draws could not be computed (a drawn method did not apply to the data) and are left out.",
 		"rb_overview":   "A robustness analysis over %[1]s plausible method choices finds %[3]s of the %[2]s ratings robust (the same rating in at least %[4]s of the choices).",
 	},
 }
@@ -1554,6 +1556,11 @@ func articleRobust(a *Article, r *scoring.Result, rr *scoring.RobustResult, lang
 		}
 	}
 	sum.Sentence = awf(lang, "rb_overview", n, spellCount(lang, sum.Rated), spellCount(lang, sum.Robust), threshold)
+	if rr.Failed > 0 {
+		// Draws a method could not take are not "plausible choices": say
+		// how many were left out, so the shares are read against the rest.
+		sum.Sentence += awf(lang, "rb_failed", rr.Failed, rr.Config.Samples)
+	}
 	a.Overview.Robust = sum
 }
 

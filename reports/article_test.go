@@ -524,6 +524,7 @@ func TestArticleRobust(t *testing.T) {
 	assert.Contains(t, zh, "这一星级不够稳健：给出同一星级的组合不足 80%，另有 35% 评为三星。")
 	assert.Equal(t, 1, strings.Count(zh, "不够稳健"), "only the rating under the threshold is flagged")
 	assert.Contains(t, zh, "三个已评级地区中有两个的星级稳健（至少 80% 的组合给出同一星级）")
+	assert.Contains(t, zh, "另有 10 次抽样（共 1010 次）因所抽方法不适用于数据而无法计算，未计入。", "the failed draws are said, not hidden")
 	assert.Contains(t, arSection(t, zh, "### Hong Kong ★★★★☆"), "不够稳健")
 	arClean(t, zh)
 
@@ -532,6 +533,7 @@ func TestArticleRobust(t *testing.T) {
 	assert.Contains(t, en, "Its four-star rating held in 60% of 1000 plausible method choices")
 	assert.Contains(t, en, "This rating is not robust: it held in fewer than 80% of the choices, and 35% gave three stars.")
 	assert.Contains(t, en, "finds two of the three ratings robust")
+	assert.Contains(t, en, "Another 10 of the 1010 draws could not be computed (a drawn method did not apply to the data) and are left out.")
 	assert.Contains(t, en, "its rank stayed at 3")
 	arClean(t, en)
 
