@@ -251,7 +251,7 @@ func TestWhatIfMissingAndFew(t *testing.T) {
 		not          []string
 	}{
 		{"table", "zh", []string{
-			"落户数据中心的企业数      家    缺失 → 5               —    100.0%",
+			"落户数据中心的企业数  家    缺失 → 5               —    100.0%",
 			"注意：只有 1 个其他地区报告了“落户数据中心的企业数”，相关结果依据的数据很少。",
 			"缺失的指标从其自然下限算起：各地区观测值均不小于 0 且越大越好的指标（计数、比例、年限）从 0 算起，其余从各地区中最不利的观测值算起",
 		}, []string{"数据交易机构数”", "缺失的指标从各地区中最不利的观测值算起"}},
@@ -323,13 +323,13 @@ func TestWhatIfNotActionable(t *testing.T) {
 	for _, u := range j.Unreachable {
 		if u.Why == scoring.WhyFixed {
 			fixed++
-			assert.Contains(t, []string{"policy_years", "platform_years"}, u.Indicator)
+			assert.Contains(t, []string{"policy_years", "platform_years", "national_zones"}, u.Indicator)
 		}
 	}
-	assert.Equal(t, 2, fixed)
+	assert.Equal(t, 3, fixed, "elapsed time and a national designation")
 	require.NotNil(t, j.Plan)
 	for _, c := range j.Plan.Changes {
-		assert.NotContains(t, []string{"policy_years", "platform_years"}, c.Indicator)
+		assert.NotContains(t, []string{"policy_years", "platform_years", "national_zones"}, c.Indicator)
 	}
 }
 
