@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/govindex/govindex/indicators"
 	"github.com/govindex/govindex/scoring"
 )
 
@@ -135,14 +136,19 @@ func calMsg(lang string, key int, args ...any) string {
 // noDataNotes say which rated regions have no data in a whole dimension,
 // and how [scoring] missing_dimension scored it.
 func noDataNotes(r *scoring.Result, lang string) []string {
+	return noDataNotesFor(r.Def, r.Regions, lang)
+}
+
+// noDataNotesFor is noDataNotes for the given regions of a result of def.
+func noDataNotesFor(def *indicators.Definition, regions []*scoring.RegionResult, lang string) []string {
 	var out []string
-	for _, rr := range r.Regions {
+	for _, rr := range regions {
 		if !rr.Rated || len(rr.NoData) == 0 {
 			continue
 		}
 		var names []string
 		for _, id := range rr.NoData {
-			if d, ok := r.Def.Dimension(id); ok {
+			if d, ok := def.Dimension(id); ok {
 				names = append(names, dimensionName(d, lang))
 			}
 		}
@@ -154,7 +160,7 @@ func noDataNotes(r *scoring.Result, lang string) []string {
 			names[i] = fmt.Sprintf(quote, n)
 		}
 		key := noDataRenormalise
-		if r.Def.Scoring.MissingDimension == "zero" {
+		if def.Scoring.MissingDimension == "zero" {
 			key = noDataZero
 		}
 		out = append(out, fmt.Sprintf(noDataMessages[langKey(lang)][key], regionName(rr.Region, lang), rr.Region.Code, strings.Join(names, sep)))

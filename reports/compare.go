@@ -814,6 +814,13 @@ func (d *CompareData) WriteTable(w io.Writer, o Options) error {
 		b.WriteByte('\n')
 		line(c.word(cwImputed))
 	}
+	// A region scored on fewer dimensions is said to be, under the table.
+	if notes := noDataNotesFor(d.Result.Def, d.Regions, c.lang); len(notes) > 0 {
+		b.WriteByte('\n')
+		for _, n := range notes {
+			line(n)
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -941,6 +948,12 @@ func (d *CompareData) WriteMarkdown(w io.Writer, o Options) error {
 	}
 	if c.imputed {
 		b.WriteString("\n" + EscapeMarkdown(c.word(cwImputed)) + "\n")
+	}
+	for i, n := range noDataNotesFor(d.Result.Def, d.Regions, c.lang) {
+		if i == 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(EscapeMarkdown(n) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
