@@ -357,21 +357,7 @@ func writeCalibrateText(w io.Writer, res *scoring.CalibrateResult, o Options, md
 			}
 			return
 		}
-		widths := make([]int, len(rows[0]))
-		for _, r := range rows {
-			for i, c := range r {
-				widths[i] = max(widths[i], width.StringWidth(c))
-			}
-		}
-		rule := make([]string, len(widths))
-		for i, n := range widths {
-			rule[i] = strings.Repeat("-", n)
-		}
-		b.WriteString(alignedLine(rows[0], widths, right))
-		b.WriteString(alignedLine(rule, widths, right))
-		for _, r := range rows[1:] {
-			b.WriteString(alignedLine(r, widths, right))
-		}
+		writeTextGrid(&b, rows, right)
 	}
 	heading := func(s string) {
 		if md {

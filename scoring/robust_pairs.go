@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/govindex/govindex/indicators"
 )
@@ -73,7 +72,7 @@ func checkUncertaintyPairs(def *indicators.Definition, cfg RobustConfig, sampled
 			errs = append(errs, indicators.Errorf(pos("normalise"),
 				`leave it out of the list, or rate with a method that fits any scale: [stars] method = "quantiles", "kmeans" or "jenks"`,
 				"normalisation %q in [uncertainty] normalise gives %s, not %s as [scoring] normalise %q does: [stars] thresholds %s would mean nothing for its samples",
-				nn, scaleWords(n, sc.Range), scaleWords(nominal, sc.Range), sc.Normalise, thresholdsText(def.Stars.Thresholds)))
+				nn, scaleWords(n, sc.Range), scaleWords(nominal, sc.Range), sc.Normalise, ThresholdsText(def.Stars.Thresholds)))
 		}
 	}
 	return errs
@@ -102,12 +101,4 @@ func scaleWords(n Normaliser, rng [2]float64) string {
 		return "ratios to the reference region around 1"
 	}
 	return "the data's own values"
-}
-
-func thresholdsText(t []float64) string {
-	parts := make([]string, len(t))
-	for i, x := range t {
-		parts[i] = fmt.Sprintf("%g", x)
-	}
-	return "[" + strings.Join(parts, ", ") + "]"
 }

@@ -1,5 +1,10 @@
 package scoring
 
+import (
+	"fmt"
+	"strings"
+)
+
 // ThresholdsOffScale reports a [stars] thresholds rule set for another
 // scale than the scores it rates: the index normalises onto a scale of its
 // own (z-scores, ranks, ratios, the data's values) rather than the range,
@@ -36,4 +41,13 @@ func ThresholdsOffScale(res *Result) (lo, hi float64, ok bool) {
 		}
 	}
 	return lo, hi, true
+}
+
+// ThresholdsText writes star thresholds as index.toml does: [20, 40, 60, 80].
+func ThresholdsText(t []float64) string {
+	parts := make([]string, len(t))
+	for i, x := range t {
+		parts[i] = fmt.Sprintf("%g", x)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/govindex/govindex/indicators"
 	"github.com/govindex/govindex/scoring"
@@ -79,20 +78,11 @@ func runValidate(ctx context.Context, g *globalOptions) error {
 			fmt.Fprintf(g.stdout, m.emptyIndicator+"\n", ind.ID)
 		}
 		if lo, hi, off := scoring.ThresholdsOffScale(res); off {
-			fmt.Fprintf(g.stdout, m.thresholdsOffScale+"\n", thresholdList(def.Stars.Thresholds), def.Scoring.Normalise,
+			fmt.Fprintf(g.stdout, m.thresholdsOffScale+"\n", scoring.ThresholdsText(def.Stars.Thresholds), def.Scoring.Normalise,
 				strconv.FormatFloat(lo, 'g', 4, 64), strconv.FormatFloat(hi, 'g', 4, 64))
 		}
 	}
 	return nil
-}
-
-// thresholdList writes thresholds as index.toml does: [20, 40, 60, 80].
-func thresholdList(t []float64) string {
-	parts := make([]string, len(t))
-	for i, x := range t {
-		parts[i] = strconv.FormatFloat(x, 'g', -1, 64)
-	}
-	return "[" + strings.Join(parts, ", ") + "]"
 }
 
 // asList flattens an input error into a list.
