@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"strings"
 	"unicode/utf8"
 )
 
@@ -40,6 +41,13 @@ type depthScanner struct {
 	// each its depth; tables[k] says whether frame k is an inline table.
 	stack  []int
 	tables []bool
+	// arrays are the paths declared as arrays of tables ([[a.b]], parts
+	// joined by NUL): a header below one of them ([[a.c]] after [[a]])
+	// passes through an element of the array, one level more per such
+	// part. names collects a header's parts while collect is set.
+	arrays  map[string]bool
+	names   []string
+	collect bool
 }
 
 func (s *depthScanner) run() {
@@ -93,16 +101,42 @@ func (s *depthScanner) skipLine() {
 	}
 }
 
-// header reads [a.b] or [[a.b]] and makes its depth the base.
+// header reads [a.b] or [[a.b]] and makes its depth the base: a level
+// per part, one for the array of an array of tables, and one for each
+// part that names an array of tables declared before (its element).
 func (s *depthScanner) header() {
+	start := s.i
 	s.i++
 	extra := 0
 	if s.i < len(s.src) && s.src[s.i] == '[' {
 		s.i++
 		extra = 1 // an array of tables adds the array
 	}
-	parts := s.key(extra)
-	s.base = parts + extra
+	s.collect, s.names = true, s.names[:0]
+	s.key(extra)
+	s.collect = false
+	if s.overAt >= 0 {
+		return
+	}
+	depth, path := extra, ""
+	for k, name := range s.names {
+		depth++
+		if k > 0 {
+			path += "\x00"
+		}
+		path += name
+		if k < len(s.names)-1 && s.arrays[path] {
+			depth++
+		}
+	}
+	if extra == 1 {
+		if s.arrays == nil {
+			s.arrays = map[string]bool{}
+		}
+		s.arrays[path] = true
+	}
+	s.base = depth
+	s.over(depth, start)
 }
 
 // key reads a dotted key, counting its parts from depth d; it reports the
@@ -124,6 +158,10 @@ func (s *depthScanner) key(d int) int {
 			}
 		default:
 			return parts
+		}
+		if s.collect {
+			// Quotes dropped, so that "a" and a name one key.
+			s.names = append(s.names, strings.Trim(s.src[at:s.i], `"'`))
 		}
 		parts++
 		if s.over(d+parts, at) {
